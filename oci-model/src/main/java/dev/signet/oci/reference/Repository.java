@@ -61,7 +61,7 @@ public record Repository(String registry, String path) {
     if (colon >= 0) {
       host = host.substring(0, colon);
     }
-    return host.equals("localhost") || host.startsWith("127.");
+    return host.equals("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   @Override

@@ -1,0 +1,42 @@
+package dev.signet.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything a command may touch outside its own arguments: the environment, standard streams, the
+ * working directory and the clock. Passed in so that commands run in-process in tests.
+ */
+public record CliContext(
+    Map<String, String> env,
+    InputStream stdin,
+    PrintStream out,
+    PrintStream err,
+    Path workingDirectory,
+    Clock clock,
+    boolean interactive) {
+
+  public static CliContext system() {
+    return new CliContext(
+        System.getenv(),
+        System.in,
+        System.out,
+        System.err,
+        Path.of("").toAbsolutePath(),
+        Clock.systemUTC(),
+        System.console() != null);
+  }
+
+  /** Resolves a user-supplied path against the working directory. */
+  public Path resolve(String path) {
+    Path p = Path.of(path);
+    return p.isAbsolute() ? p : workingDirectory.resolve(p);
+  }
+
+  public String env(String name) {
+    return env.get(name);
+  }
+}

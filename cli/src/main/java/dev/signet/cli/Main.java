@@ -1,0 +1,137 @@
+package dev.signet.cli;
+
+import dev.signet.cli.command.Commands;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code signet}: the top command. Maps every failure to one line on stderr and cosign's exit code. */
+@Command(
+    name = "signet",
+    mixinStandardHelpOptions = false,
+    description = "Sign, verify and move OCI artifacts; a drop-in for cosign.",
+    subcommandsRepeatable = false)
+public final class Main implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
+  boolean help;
+
+  @Option(
+      names = {"-d", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces and HTTP details on failure.")
+  boolean verbose;
+
+  @Option(
+      names = {"--output-file"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Write standard output to this file.")
+  String outputFile;
+
+  @Option(
+      names = {"-t", "--timeout"},
+      scope = CommandLine.ScopeType.INHERIT,
+      defaultValue = "3m",
+      description = "Timeout for commands (default ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    CliContext context = CliContext.system();
+    int code = run(args, context);
+    context.out().flush();
+    context.err().flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line in-process and returns its exit code. */
+  public static int run(String[] args, CliContext context) {
+    CommandLine cl = commandLine(context);
+    String[] rewritten = rewriteSingleDashLongFlags(cl, args, context);
+    boolean verbose = List.of(rewritten).contains("--verbose") || List.of(rewritten).contains("-d");
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          reportFailure(ex, verbose, context);
+          return ex instanceof CommandFailure f ? f.exitCode() : ExitCodes.FAILURE;
+        });
+    cl.setParameterExceptionHandler(
+        (ParameterException ex, String[] a) -> {
+          context.err().println("Error: " + ex.getMessage());
+          context
+              .err()
+              .println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.FAILURE;
+        });
+    return cl.execute(rewritten);
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(new Main(), new Commands.Factory(context));
+    Commands.register(cl, context);
+    cl.setDefaultValueProvider(new CosignEnvironmentDefaults(context.env()));
+    cl.setOut(new PrintWriter(context.out(), true));
+    cl.setErr(new PrintWriter(context.err(), true));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setAbbreviatedOptionsAllowed(false);
+    cl.setOverwrittenOptionsAllowed(true);
+    return cl;
+  }
+
+  private static void reportFailure(Exception ex, boolean verbose, CliContext context) {
+    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    context.err().println("Error: " + message);
+    if (verbose) {
+      ex.printStackTrace(context.err());
+    } else if (!(ex instanceof CommandFailure)) {
+      context.err().println("(run with --verbose for details)");
+    }
+  }
+
+  /** cosign accepts {@code -key}; it rewrites known long flags with one dash and warns. */
+  private static String[] rewriteSingleDashLongFlags(CommandLine cl, String[] args, CliContext context) {
+    Set<String> longNames = new HashSet<>();
+    collectLongNames(cl, longNames);
+    List<String> out = new ArrayList<>(args.length);
+    boolean afterDoubleDash = false;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        afterDoubleDash = true;
+      }
+      if (!afterDoubleDash && arg.length() > 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-') {
+        String name = "-" + arg.split("=", 2)[0];
+        if (longNames.contains(name)) {
+          context.err().println("WARNING: the flag " + arg.split("=", 2)[0] + " is deprecated and will be removed; use -" + arg.split("=", 2)[0] + " instead.");
+          out.add("-" + arg);
+          continue;
+        }
+      }
+      out.add(arg);
+    }
+    return out.toArray(String[]::new);
+  }
+
+  private static void collectLongNames(CommandLine cl, Set<String> names) {
+    cl.getCommandSpec().options().forEach(o -> {
+      for (String n : o.names()) {
+        if (n.startsWith("--")) {
+          names.add(n);
+        }
+      }
+    });
+    cl.getSubcommands().values().forEach(sub -> collectLongNames(sub, names));
+  }
+}

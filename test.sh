@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need on a fresh Debian machine (if missing), then runs the
+# whole suite. CI runs exactly this (.ci/run).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here"
+
+need=()
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
+command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]} (Debian packages)"
+  sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+if [ -f oracles/sigstore-js/package-lock.json ] && [ ! -d oracles/sigstore-js/node_modules ]; then
+  echo "test.sh: installing the @sigstore/verify oracle (npm ci)"
+  (cd oracles/sigstore-js && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+exec mvn -B -ntp verify "$@"
