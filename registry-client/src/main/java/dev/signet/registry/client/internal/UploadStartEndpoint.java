@@ -1,0 +1,76 @@
+package dev.signet.registry.client.internal;
+
+import dev.signet.oci.Digest;
+import dev.signet.oci.reference.Repository;
+import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.client.RegistryException;
+import dev.signet.registry.client.RegistryTransportException;
+import dev.signet.registry.client.auth.AuthScope;
+import java.net.URI;
+
+/**
+ * {@code POST /v2/<name>/blobs/uploads/}, optionally with {@code ?mount=<digest>&from=<repo>}: 201 means
+ * the blob is there (mounted), 202 opens an upload session at {@code Location}.
+ */
+public final class UploadStartEndpoint implements Endpoint<UploadStartEndpoint.Started> {
+
+  /**
+   * @param created true when the registry answered 201 (mounted)
+   * @param location the upload session (202) or the blob (201), resolved to an absolute URI
+   * @param minChunkLength {@code OCI-Chunk-Min-Length}, or 0
+   */
+  public record Started(boolean created, URI location, long minChunkLength) {}
+
+  private final Repository repo;
+  private final Repository mountFrom;
+  private final Digest mountDigest;
+
+  public UploadStartEndpoint(Repository repo) {
+    this(repo, null, null);
+  }
+
+  public UploadStartEndpoint(Repository repo, Repository mountFrom, Digest mountDigest) {
+    this.repo = repo;
+    this.mountFrom = mountFrom;
+    this.mountDigest = mountDigest;
+  }
+
+  @Override
+  public HttpCall request(URI base) {
+    URI uri = Paths.v2(base, repo, "blobs/uploads/");
+    if (mountDigest != null) {
+      uri = Paths.withQueryParam(uri, "mount=" + mountDigest + "&from=" + mountFrom.path());
+    }
+    return HttpCall.of("POST", uri).body(new byte[0], "application/octet-stream");
+  }
+
+  @Override
+  public AuthScope scope() {
+    return mountFrom == null ? AuthScope.push(repo) : AuthScope.mount(repo, mountFrom);
+  }
+
+  @Override
+  public String action() {
+    return mountDigest == null
+        ? "POST blob upload " + repo
+        : "POST blob mount " + repo + "@" + mountDigest + " from " + mountFrom.path();
+  }
+
+  @Override
+  public ErrorCode notFoundCode() {
+    return ErrorCode.NAME_UNKNOWN;
+  }
+
+  @Override
+  public Started handle(Response r) throws RegistryException {
+    r.expect(201, 202);
+    String location = r.header("Location").orElse(null);
+    if (location == null && r.status() == 202) {
+      throw new RegistryTransportException(action(), "registry answered 202 without a Location", 202,
+          java.util.List.of(), null);
+    }
+    URI resolved = location == null ? null : r.uri().resolve(location);
+    long min = r.headers().firstValueAsLong("OCI-Chunk-Min-Length").orElse(0);
+    return new Started(r.status() == 201, resolved, min);
+  }
+}
