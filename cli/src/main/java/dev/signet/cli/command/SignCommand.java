@@ -1,0 +1,191 @@
+package dev.signet.cli.command;
+
+import dev.signet.cli.CliContext;
+import dev.signet.cli.CommandFailure;
+import dev.signet.cli.ExitCodes;
+import dev.signet.cli.options.Annotations;
+import dev.signet.cli.options.Failures;
+import dev.signet.cli.options.KeyLoader;
+import dev.signet.cli.options.References;
+import dev.signet.cli.options.RegistryOptions;
+import dev.signet.crypto.CryptoException;
+import dev.signet.crypto.Signer;
+import dev.signet.oci.reference.ImageReference;
+import dev.signet.registry.client.RegistryClient;
+import dev.signet.sign.ImageResolver;
+import dev.signet.sign.ImageSigner;
+import dev.signet.sign.ResolvedImage;
+import dev.signet.sign.SignOptions;
+import dev.signet.sign.SignResult;
+import dev.signet.sign.SignatureAttacher;
+import dev.signet.sign.SignatureFormat;
+import dev.signet.sign.SigningException;
+import dev.signet.sign.internal.Pauser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code signet sign}: cosign's sign with a key, in the v3 bundle format or the legacy {@code .sig} format. */
+@Command(name = "sign", description = "Sign container images (cosign-compatible).")
+public final class SignCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Parameters(arity = "1..*", paramLabel = "IMAGE") List<String> images;
+
+  @Option(names = "--key", description = "Private key: a cosign.key file or env://VAR.") String key;
+
+  @Option(names = {"-a", "--annotations"}, split = ",", description = "Extra key=value pairs to sign.")
+  List<String> annotations;
+
+  @Option(names = "--upload", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+      description = "Upload the signature to the registry (default true).")
+  boolean upload;
+
+  @Option(names = "--new-bundle-format", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+      description = "Store a Sigstore bundle as an OCI 1.1 referrer (cosign v3); false writes the legacy .sig tag.")
+  boolean newBundleFormat;
+
+  @Option(names = "--tlog-upload", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+      description = "Upload to a transparency log if one is configured (none is by default).")
+  boolean tlogUpload;
+
+  @Option(names = "--bundle", description = "Write the bundle (or legacy local bundle) to this file.") String bundle;
+  @Option(names = "--output-signature", description = "Write the base64 signature to this file.") String outputSignature;
+  @Option(names = "--output-payload", description = "Write the signed payload to this file.") String outputPayload;
+  @Option(names = {"--output-certificate", "--output-cert"}, description = "Write the certificate to this file.") String outputCertificate;
+  @Option(names = "--payload", description = "Sign this payload file instead of generating one (legacy format).") String payload;
+  @Option(names = {"--certificate", "--cert"}, description = "Certificate (PEM) for the signing key.") String certificate;
+  @Option(names = {"--certificate-chain", "--cert-chain"}, description = "Certificate chain (PEM), issuer first.") String chain;
+  @Option(names = {"-r", "--recursive"}, description = "Sign an index and every manifest in it.") boolean recursive;
+  @Option(names = {"-y", "--yes"}, description = "Skip confirmation prompts.") boolean yes;
+  @Option(names = "--rekor-url", description = "Transparency log URL (not supported yet).") String rekorUrl;
+  @Option(names = "--fulcio-url", description = "Fulcio URL for keyless signing (not supported yet).") String fulcioUrl;
+  @Option(names = "--signing-config", description = "Sigstore signing config (not supported yet).") String signingConfig;
+  @Option(names = "--use-signing-config", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Accepted for compatibility; Signet only uses services you configure.") boolean useSigningConfig;
+  @Option(names = "--identity-token", description = "OIDC token for keyless signing (not supported yet).") String identityToken;
+  @Option(names = "--record-creation-timestamp", description = "Accepted for compatibility.") boolean recordCreation;
+
+  @Mixin RegistryOptions registry;
+
+  public SignCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    checkServices();
+    if (key == null || key.isBlank()) {
+      throw new CommandFailure(ExitCodes.FAILURE,
+          "keyless signing needs a Fulcio CA, which is not configured; sign with --key (e.g. --key cosign.key)");
+    }
+    if (newBundleFormat && !upload && bundle == null) {
+      throw new CommandFailure(ExitCodes.FAILURE, "--upload=false with the new bundle format needs --bundle FILE");
+    }
+    List<ImageReference> refs = new ArrayList<>();
+    for (String image : images) {
+      refs.add(References.parse(image));
+    }
+    Signer signer = KeyLoader.signer(key, ctx);
+    RegistryClient client = registry.client(ctx, refs.stream().map(r -> r.repository().registry()).toList());
+    SignOptions options = SignOptions.defaults()
+        .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
+        .withAnnotations(Annotations.parse(annotations))
+        .withTargetRepository(References.targetRepository(ctx))
+        .withDockerMediaTypes(References.dockerMediaTypes(ctx))
+        .withRecursive(recursive)
+        .withCertificate(readOptional(certificate), readOptional(chain))
+        .withUpload(upload);
+    ImageResolver resolver = new ImageResolver(client);
+    ImageSigner signerService = new ImageSigner(client, ctx.clock(), Pauser.jittered());
+    for (ImageReference ref : refs) {
+      try {
+        if (ref.digest().isEmpty()) {
+          warnTag(ref);
+        }
+        ResolvedImage image = resolver.resolve(ref);
+        if (payload != null) {
+          signPayload(client, image, signer, options);
+          continue;
+        }
+        for (SignResult r : signerService.sign(image, signer, options)) {
+          writeOutputs(r);
+          r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
+        }
+      } catch (SigningException e) {
+        throw Failures.of(e);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void signPayload(RegistryClient client, ResolvedImage image, Signer signer, SignOptions options)
+      throws SigningException, IOException, CryptoException {
+    byte[] body = Files.readAllBytes(ctx.resolve(payload));
+    byte[] sig = signer.sign(body);
+    if (outputSignature != null) {
+      Files.write(ctx.resolve(outputSignature), java.util.Base64.getEncoder().encode(sig));
+    }
+    if (upload) {
+      String where = new SignatureAttacher(client, ctx.clock(), Pauser.jittered()).attachSignature(image, sig,
+          Optional.of(body), options.certificatePem(), options.chainPem(), options.targetRepository(),
+          options.dockerMediaTypes());
+      ctx.err().println("Pushing signature to: " + where);
+    }
+  }
+
+  private void writeOutputs(SignResult r) throws IOException {
+    String b64 = java.util.Base64.getEncoder().encodeToString(r.signature());
+    if (outputSignature != null) {
+      Files.writeString(ctx.resolve(outputSignature), b64);
+    }
+    if (outputPayload != null) {
+      Files.write(ctx.resolve(outputPayload), r.payload());
+    }
+    if (outputCertificate != null && certificate != null) {
+      Files.writeString(ctx.resolve(outputCertificate), readOptional(certificate).orElse(""));
+    }
+    if (bundle != null) {
+      byte[] content = r.format() == SignatureFormat.BUNDLE
+          ? r.payload()
+          : ("{\"base64Signature\":\"" + b64 + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Files.write(ctx.resolve(bundle), content);
+    }
+  }
+
+  private void checkServices() {
+    if (rekorUrl != null || signingConfig != null) {
+      throw new CommandFailure(ExitCodes.FAILURE,
+          "uploading to a transparency log is not supported yet; sign with --tlog-upload=false (the default when no log is configured)");
+    }
+    if (fulcioUrl != null || identityToken != null) {
+      throw new CommandFailure(ExitCodes.FAILURE, "keyless signing is not supported yet; sign with --key");
+    }
+  }
+
+  private void warnTag(ImageReference ref) {
+    ctx.err().println("WARNING: Image reference " + ref.name() + " uses a tag, not a digest, to identify the image to sign.\n"
+        + "    This can lead you to sign a different image than the intended one. Please use a\n"
+        + "    digest (example.com/ubuntu@sha256:abc123...) rather than tag\n"
+        + "    (example.com/ubuntu:latest) for the input to cosign. The ability to refer to\n"
+        + "    images by tag will be removed in a future release.");
+  }
+
+  private Optional<String> readOptional(String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(ctx.resolve(path)));
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "read " + path + ": " + e.getMessage());
+    }
+  }
+}

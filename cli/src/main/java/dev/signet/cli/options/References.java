@@ -1,0 +1,50 @@
+package dev.signet.cli.options;
+
+import dev.signet.cli.CommandFailure;
+import dev.signet.cli.ExitCodes;
+import dev.signet.cli.CliContext;
+import dev.signet.oci.reference.ImageReference;
+import dev.signet.oci.reference.InvalidReferenceException;
+import dev.signet.oci.reference.Repository;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Parses user input into references, turning parse errors into one-line failures. */
+public final class References {
+  private References() {}
+
+  public static ImageReference parse(String input) {
+    try {
+      return ImageReference.parse(input);
+    } catch (InvalidReferenceException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
+    }
+  }
+
+  /** {@code COSIGN_REPOSITORY}: the whole repository signatures are stored in, if set. */
+  public static Optional<Repository> targetRepository(CliContext context) {
+    String value = context.env("COSIGN_REPOSITORY");
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Repository.parse(value.trim()));
+    } catch (InvalidReferenceException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "COSIGN_REPOSITORY=" + value + " is not a repository: " + e.getMessage());
+    }
+  }
+
+  /** {@code COSIGN_DOCKER_MEDIA_TYPES}, parsed like Go's strconv.ParseBool. */
+  public static boolean dockerMediaTypes(CliContext context) {
+    String v = context.env("COSIGN_DOCKER_MEDIA_TYPES");
+    if (v == null || v.isEmpty()) {
+      return false;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "1", "t", "true" -> true;
+      case "0", "f", "false" -> false;
+      default -> throw new CommandFailure(ExitCodes.FAILURE,
+          "COSIGN_DOCKER_MEDIA_TYPES=" + v + " is not a boolean (use 1/0, true/false)");
+    };
+  }
+}

@@ -1,0 +1,134 @@
+package dev.signet.sign.internal;
+
+import dev.signet.cosign.LayerLimitException;
+import dev.signet.cosign.LegacySignatureImage;
+import dev.signet.oci.Descriptor;
+import dev.signet.oci.Digest;
+import dev.signet.oci.ManifestFormatException;
+import dev.signet.oci.reference.ImageReference;
+import dev.signet.oci.reference.InvalidReferenceException;
+import dev.signet.oci.reference.Repository;
+import dev.signet.registry.client.Manifest;
+import dev.signet.registry.client.NotFoundException;
+import dev.signet.registry.client.Precondition;
+import dev.signet.registry.client.PreconditionFailedException;
+import dev.signet.registry.client.RegistryClient;
+import dev.signet.registry.client.RegistryException;
+import dev.signet.sign.SigningException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Appends a layer to a legacy {@code .sig}/{@code .att} signature image without losing a concurrent
+ * signer's layer. cosign reads, appends and writes back unconditionally ("the last write wins"). Here
+ * the write is conditional ({@code If-Match} on what was read, {@code If-None-Match: *} when creating),
+ * so registries that honour preconditions (Signet's) answer 412 and the append is redone on fresh
+ * state. Registries that ignore them (distribution 2.8) are handled by reading the tag back after the
+ * write, twice with a pause between, and redoing the append until this run's layer is present.
+ */
+public final class LegacySignatureStore {
+  private static final int MAX_ATTEMPTS = 25;
+
+  private final RegistryClient client;
+  private final Pauser pauser;
+
+  public LegacySignatureStore(RegistryClient client, Pauser pauser) {
+    this.client = client;
+    this.pauser = pauser;
+  }
+
+  /**
+   * Appends {@code layer} (whose blob is {@code content}) to the image under {@code repo:tag}.
+   *
+   * @param duplicate cosign's dedupe rule for an existing, structurally equal layer
+   * @return true if the layer was written, false if an equivalent one was already present
+   */
+  public boolean append(
+      Repository repo,
+      String tag,
+      Descriptor layer,
+      byte[] content,
+      boolean dockerMediaTypes,
+      Predicate<Descriptor> duplicate)
+      throws SigningException {
+    ImageReference ref = reference(repo, tag);
+    boolean blobPushed = false;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        if (!blobPushed) {
+          client.pushBlob(repo, Digest.parse(layer.digest()), content);
+          blobPushed = true;
+        }
+        Optional<Manifest> current = read(ref);
+        LegacySignatureImage image =
+            current.isPresent()
+                ? LegacySignatureImage.parse(current.get().bytes())
+                : LegacySignatureImage.empty(dockerMediaTypes);
+        if (image.findDuplicate(layer, duplicate).isPresent()) {
+          return false;
+        }
+        LegacySignatureImage next = image.append(layer);
+        byte[] config = next.configBytes();
+        client.pushBlob(repo, Digest.sha256(config), config);
+        Precondition condition =
+            current.isEmpty()
+                ? Precondition.ifNoneMatchAny()
+                : Precondition.ifMatch(current.get().etag().orElse("\"" + current.get().digest() + "\""));
+        client.putManifest(repo, tag, next.manifestBytes(), next.manifestMediaType(), condition);
+        if (present(ref, layer)) {
+          pauser.settle();
+          if (present(ref, layer)) {
+            return true;
+          }
+        }
+      } catch (PreconditionFailedException e) {
+        // Another signer wrote first: start over from what is there now.
+      } catch (RegistryException e) {
+        throw new SigningException("append signature to " + ref + ": " + e.getMessage(), e);
+      } catch (ManifestFormatException | LayerLimitException | dev.signet.oci.InvalidDigestException e) {
+        throw new SigningException("append signature to " + ref + ": the existing signature manifest is unusable: "
+            + e.getMessage(), e);
+      }
+      pauser.pause(attempt);
+    }
+    throw new SigningException(
+        "append signature to " + ref + ": gave up after " + MAX_ATTEMPTS
+            + " attempts because concurrent writers kept replacing the signature manifest");
+  }
+
+  private Optional<Manifest> read(ImageReference ref) throws RegistryException {
+    try {
+      return Optional.of(client.getManifest(ref));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean present(ImageReference ref, Descriptor layer) throws RegistryException {
+    Optional<Manifest> now = read(ref);
+    if (now.isEmpty()) {
+      return false;
+    }
+    try {
+      String sig = layer.annotationsOrEmpty().get(dev.signet.cosign.SignatureAnnotations.SIGNATURE);
+      for (Descriptor d : LegacySignatureImage.parse(now.get().bytes()).layers()) {
+        if (d.digest().equals(layer.digest())
+            && Objects.equals(d.annotationsOrEmpty().get(dev.signet.cosign.SignatureAnnotations.SIGNATURE), sig)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ManifestFormatException | LayerLimitException e) {
+      return false;
+    }
+  }
+
+  private static ImageReference reference(Repository repo, String tag) throws SigningException {
+    try {
+      return ImageReference.of(repo, tag);
+    } catch (InvalidReferenceException e) {
+      throw new SigningException("invalid signature tag " + tag + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.signet.sign.internal;
+
+import dev.signet.oci.Descriptor;
+import dev.signet.oci.Digest;
+import dev.signet.oci.ImageManifest;
+import dev.signet.oci.ManifestFormatException;
+import dev.signet.oci.Manifests;
+import dev.signet.oci.MediaTypes;
+import dev.signet.oci.reference.ImageReference;
+import dev.signet.oci.reference.InvalidReferenceException;
+import dev.signet.oci.reference.Repository;
+import dev.signet.registry.client.NotFoundException;
+import dev.signet.registry.client.ReferrersTagSchema;
+import dev.signet.registry.client.RegistryClient;
+import dev.signet.registry.client.RegistryException;
+import dev.signet.sign.SigningException;
+
+/**
+ * Stores a manifest that has a {@code subject} so that referrer listings find it: PUT by digest, and on
+ * registries without the referrers API also list it in the subject's {@code sha256-<hex>} fallback
+ * index. The index update is conditional where the registry supports it and read back otherwise, so
+ * concurrent writers do not drop each other's entries.
+ */
+public final class ReferrerWriter {
+  private static final int MAX_ATTEMPTS = 25;
+
+  private final RegistryClient client;
+  private final Pauser pauser;
+
+  public ReferrerWriter(RegistryClient client, Pauser pauser) {
+    this.client = client;
+    this.pauser = pauser;
+  }
+
+  /** PUTs {@code manifest} (blobs must already be present) and links it to {@code subject}. */
+  public Digest write(Repository repo, Digest subject, byte[] manifest, String mediaType) throws SigningException {
+    try {
+      Digest digest = client.putManifest(repo, Digest.sha256(manifest).toString(), manifest, mediaType);
+      if (!client.supportsReferrersApi(repo)) {
+        linkInFallbackIndex(repo, subject, ReferrersTagSchema.descriptorOf(manifest, mediaType));
+      }
+      return digest;
+    } catch (RegistryException | ManifestFormatException e) {
+      throw new SigningException("write referrer of " + repo + "@" + subject + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds, uploads and links cosign's v3 bundle referrer manifest. */
+  public Digest writeBundle(Repository repo, Descriptor subject, byte[] bundleJson, String predicateType,
+      java.time.Instant created) throws SigningException {
+    ImageManifest manifest = dev.signet.cosign.BundleReferrerManifest.build(bundleJson, predicateType, subject, created);
+    try {
+      byte[] config = dev.signet.cosign.BundleReferrerManifest.emptyConfig();
+      client.pushBlob(repo, Digest.sha256(config), config);
+      client.pushBlob(repo, Digest.sha256(bundleJson), bundleJson);
+      return write(repo, subject.parsedDigest(), Manifests.toJson(manifest), MediaTypes.OCI_MANIFEST);
+    } catch (RegistryException | dev.signet.oci.InvalidDigestException e) {
+      throw new SigningException("upload bundle for " + repo + "@" + subject.digest() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds {@code entry} to the fallback index until a read-back (after a settle pause) shows it. */
+  public void linkInFallbackIndex(Repository repo, Digest subject, Descriptor entry) throws SigningException {
+    ReferrersTagSchema schema = new ReferrersTagSchema(client);
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        schema.add(repo, subject, entry);
+        pauser.settle();
+        if (listed(repo, subject, entry.digest())) {
+          return;
+        }
+      } catch (dev.signet.registry.client.PreconditionFailedException e) {
+        // lost a race on a registry that checks preconditions: retry on fresh state
+      } catch (RegistryException e) {
+        throw new SigningException("update referrers fallback tag of " + repo + "@" + subject + ": " + e.getMessage(), e);
+      }
+      pauser.pause(attempt);
+    }
+    throw new SigningException("update referrers fallback tag of " + repo + "@" + subject
+        + ": gave up after " + MAX_ATTEMPTS + " attempts because concurrent writers kept replacing it");
+  }
+
+  private boolean listed(Repository repo, Digest subject, String digest) throws RegistryException {
+    try {
+      ImageReference tag = ImageReference.of(repo, ReferrersTagSchema.tagFor(subject));
+      byte[] bytes = client.getManifest(tag).bytes();
+      return Manifests.parseIndex(bytes).manifests().stream().anyMatch(d -> digest.equals(d.digest()));
+    } catch (NotFoundException e) {
+      return false;
+    } catch (InvalidReferenceException | ManifestFormatException e) {
+      return false;
+    }
+  }
+}
