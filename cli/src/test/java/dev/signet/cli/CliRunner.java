@@ -104,8 +104,10 @@ public final class CliRunner {
   }
 
   /**
-   * Whether commands believe they run on a terminal (prompts instead of failing). Prompts still read
-   * {@link #stdin}; password prompts fall back to reading stdin when there is no real console.
+   * Whether commands believe they run on a terminal (they prompt instead of failing). Yes/no prompts
+   * read {@link #stdin}. Password prompts use the real console when the JVM has one (a test run
+   * from a terminal), else read stdin; set {@code COSIGN_PASSWORD} in interactive tests so that
+   * they never wait for a person.
    */
   public CliRunner interactive(boolean value) {
     return new CliRunner(dir, env, stdin, clock, value);

@@ -67,9 +67,4 @@ public record VerificationPolicy(
   public Repository signatureRepository(Repository image) {
     return targetRepository.orElse(image);
   }
-
-  /** The annotations a claim check requires: none when claims are not checked. */
-  public Map<String, String> requiredAnnotations() {
-    return checkClaims ? annotations : Map.of();
-  }
 }

@@ -32,11 +32,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "generate-key-pair",
     description = "Generates a key-pair for signing (ECDSA P-256).",
-    footer = {
-      "",
-      "The password is read from COSIGN_PASSWORD (may be empty), else prompted for twice on a",
-      "terminal, else read from all of standard input."
-    })
+    footer =
+        "%nThe password is read from COSIGN_PASSWORD (may be empty), else prompted for twice on a"
+            + " terminal, else read from all of standard input.")
 public final class GenerateKeyPairCommand implements Callable<Integer> {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")

@@ -30,9 +30,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
   }
 
-  /** True for the statuses that are worth repeating: 429, 502, 503, 504. */
+  /**
+   * True for the statuses that are worth repeating: 408, 429, 500, 502, 503, 504 (go-containerregistry's
+   * set; distribution answers 500 to reads that race a concurrent tag write).
+   */
   public static boolean isRetryableStatus(int status) {
-    return status == 429 || status == 502 || status == 503 || status == 504;
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
   /** The pause before attempt {@code attempt + 1} (attempt counts from 1), with jitter. */

@@ -8,6 +8,7 @@ import dev.signet.oci.ManifestFormatException;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.oci.reference.InvalidReferenceException;
 import dev.signet.oci.reference.Repository;
+import dev.signet.registry.client.ErrorCode;
 import dev.signet.registry.client.Manifest;
 import dev.signet.registry.client.NotFoundException;
 import dev.signet.registry.client.Precondition;
@@ -71,13 +72,18 @@ public final class LegacySignatureStore {
         LegacySignatureImage next = image.append(layer);
         byte[] config = next.configBytes();
         client.pushBlob(repo, Digest.sha256(config), config);
+        // Narrow the lost-update window to one GET + PUT: if the tag moved while blobs uploaded, redo.
+        long started = System.nanoTime();
+        if (!sameDigest(current, read(ref))) {
+          continue;
+        }
         Precondition condition =
             current.isEmpty()
                 ? Precondition.ifNoneMatchAny()
                 : Precondition.ifMatch(current.get().etag().orElse("\"" + current.get().digest() + "\""));
         client.putManifest(repo, tag, next.manifestBytes(), next.manifestMediaType(), condition);
         if (present(ref, layer)) {
-          pauser.settle();
+          pauser.settle((System.nanoTime() - started) / 1_000_000);
           if (present(ref, layer)) {
             return true;
           }
@@ -85,7 +91,10 @@ public final class LegacySignatureStore {
       } catch (PreconditionFailedException e) {
         // Another signer wrote first: start over from what is there now.
       } catch (RegistryException e) {
-        throw new SigningException("append signature to " + ref + ": " + e.getMessage(), e);
+        if (!blobRaced(e) || attempt == MAX_ATTEMPTS) {
+          throw new SigningException("append signature to " + ref + ": " + e.getMessage(), e);
+        }
+        blobPushed = false; // a concurrent upload of the same blob was not visible yet: push again
       } catch (ManifestFormatException | LayerLimitException | dev.signet.oci.InvalidDigestException e) {
         throw new SigningException("append signature to " + ref + ": the existing signature manifest is unusable: "
             + e.getMessage(), e);
@@ -95,6 +104,18 @@ public final class LegacySignatureStore {
     throw new SigningException(
         "append signature to " + ref + ": gave up after " + MAX_ATTEMPTS
             + " attempts because concurrent writers kept replacing the signature manifest");
+  }
+
+  /**
+   * distribution can answer MANIFEST_BLOB_UNKNOWN when another signer uploads the identical config blob
+   * at the same moment; the next attempt uploads again.
+   */
+  private static boolean blobRaced(RegistryException e) {
+    return e.errors().stream().anyMatch(err -> err.code() == ErrorCode.MANIFEST_BLOB_UNKNOWN);
+  }
+
+  private static boolean sameDigest(Optional<Manifest> a, Optional<Manifest> b) {
+    return a.map(Manifest::digest).equals(b.map(Manifest::digest));
   }
 
   private Optional<Manifest> read(ImageReference ref) throws RegistryException {

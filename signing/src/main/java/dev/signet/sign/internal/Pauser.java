@@ -9,9 +9,10 @@ public interface Pauser {
 
   /**
    * Waits long enough for a concurrent writer that read before our write to have written too, so a
-   * second read-back catches an overwrite on registries without conditional requests.
+   * second read-back catches an overwrite on registries without conditional requests. {@code window}
+   * is how long our own read-modify-write took: other writers on the same registry take about as long.
    */
-  void settle();
+  void settle(long windowMillis);
 
   /** Real sleeps: exponential backoff with full jitter (up to 20 ms × 2^attempt, capped at 1 s). */
   static Pauser jittered() {
@@ -23,8 +24,9 @@ public interface Pauser {
       }
 
       @Override
-      public void settle() {
-        sleep(250 + ThreadLocalRandom.current().nextLong(100));
+      public void settle(long windowMillis) {
+        long base = Math.max(250, Math.min(10_000, 3 * windowMillis));
+        sleep(base + ThreadLocalRandom.current().nextLong(100));
       }
     };
   }

@@ -64,8 +64,9 @@ public final class ReferrerWriter {
     ReferrersTagSchema schema = new ReferrersTagSchema(client);
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       try {
+        long started = System.nanoTime();
         schema.add(repo, subject, entry);
-        pauser.settle();
+        pauser.settle((System.nanoTime() - started) / 1_000_000);
         if (listed(repo, subject, entry.digest())) {
           return;
         }
