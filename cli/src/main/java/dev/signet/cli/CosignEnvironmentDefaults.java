@@ -12,6 +12,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * command line wins over the environment.
  */
 final class CosignEnvironmentDefaults implements IDefaultValueProvider {
+  /**
+   * Not bound: {@code COSIGN_PASSWORD} is the key password; letting it fill {@code login --password}
+   * would send the key password to a registry.
+   */
+  private static final java.util.Set<String> NOT_BOUND = java.util.Set.of("COSIGN_PASSWORD");
+
   private final Map<String, String> env;
 
   CosignEnvironmentDefaults(Map<String, String> env) {
@@ -23,7 +29,11 @@ final class CosignEnvironmentDefaults implements IDefaultValueProvider {
     if (!(argSpec instanceof OptionSpec option)) {
       return null;
     }
-    String value = env.get(variableName(option.longestName()));
+    String name = variableName(option.longestName());
+    if (NOT_BOUND.contains(name)) {
+      return option.defaultValue();
+    }
+    String value = env.get(name);
     return value != null ? value : option.defaultValue();
   }
 

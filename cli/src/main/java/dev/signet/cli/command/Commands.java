@@ -18,6 +18,7 @@ public final class Commands {
           PublicKeyCommand.class,
           LoginCommand.class,
           SignCommand.class,
+          VerifyCommand.class,
           GenerateCommand.class,
           AttachCommand.class,
           TriangulateCommand.class,
