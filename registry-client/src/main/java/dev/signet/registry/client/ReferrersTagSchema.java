@@ -1,5 +1,6 @@
 package dev.signet.registry.client;
 
+import dev.signet.cosign.ReferrersFallbackIndex;
 import dev.signet.oci.Descriptor;
 import dev.signet.oci.Digest;
 import dev.signet.oci.ImageIndex;
@@ -10,8 +11,6 @@ import dev.signet.oci.MediaTypes;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.oci.reference.InvalidReferenceException;
 import dev.signet.oci.reference.Repository;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,33 +54,32 @@ public final class ReferrersTagSchema {
 
   /** Adds {@code referrer} to the subject's fallback index; false if it was already listed. */
   public boolean add(Repository repo, Digest subject, Descriptor referrer) throws RegistryException {
-    return update(repo, subject, referrer.digest(), referrer);
+    return update(repo, new Subject(repo, subject), referrer, null);
   }
 
   /** Removes the referrer with {@code digest}; false if it was not listed. */
   public boolean remove(Repository repo, Digest subject, Digest referrer) throws RegistryException {
-    return update(repo, subject, referrer.toString(), null);
+    return update(repo, new Subject(repo, subject), null, referrer);
   }
 
-  private boolean update(Repository repo, Digest subject, String digest, Descriptor toAdd) throws RegistryException {
-    ImageReference tag = tagReference(repo, subject);
+  private boolean update(Repository repo, Subject subjectRef, Descriptor toAdd, Digest toRemove) throws RegistryException {
+    ImageReference tag = subjectRef.tag();
     PreconditionFailedException lost = null;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Manifest> current = read(tag);
-      List<Descriptor> entries = new ArrayList<>(current.isPresent() ? parse(tag, current.get()) : List.of());
-      boolean listed = entries.removeIf(d -> digest.equals(d.digest()));
-      if (toAdd != null && listed || toAdd == null && !listed) {
+      ImageIndex index = current.isPresent() ? parse(tag, current.get()) : ReferrersFallbackIndex.empty();
+      ImageIndex next = toAdd != null ? ReferrersFallbackIndex.merge(index, toAdd) : ReferrersFallbackIndex.remove(index, toRemove);
+      if (next == index && current.isPresent()) {
         return false;
       }
-      if (toAdd != null) {
-        entries.add(toAdd);
+      if (toAdd == null && !current.isPresent()) {
+        return false;
       }
       Precondition condition = current.isEmpty()
           ? Precondition.ifNoneMatchAny()
           : current.get().etag().map(Precondition::ifMatch).orElse(Precondition.none());
       try {
-        client.putManifest(repo, tag.identifier(), Manifests.toJson(ImageIndex.of(entries)), MediaTypes.OCI_INDEX,
-            condition);
+        client.putManifest(repo, tag.identifier(), Manifests.toJson(next), MediaTypes.OCI_INDEX, condition);
         return true;
       } catch (PreconditionFailedException e) {
         lost = e;
@@ -98,14 +96,21 @@ public final class ReferrersTagSchema {
     }
   }
 
-  private static List<Descriptor> parse(ImageReference tag, Manifest m) throws RegistryException {
+  private static ImageIndex parse(ImageReference tag, Manifest m) throws RegistryException {
     try {
       if (!m.isIndex()) {
         throw new ManifestFormatException("it holds a " + m.mediaType() + ", not an image index");
       }
-      return Manifests.parseIndex(m.bytes()).manifests();
+      return Manifests.parseIndex(m.bytes());
     } catch (ManifestFormatException e) {
       throw new RegistryException("update referrers tag " + tag, "the fallback tag is unusable: " + e.getMessage());
+    }
+  }
+
+  /** A subject and its fallback tag. */
+  private record Subject(Repository repo, Digest digest) {
+    ImageReference tag() {
+      return tagReference(repo, digest);
     }
   }
 
