@@ -8,7 +8,7 @@ cd "$here"
 need=()
 command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
-command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
+command -v podman >/dev/null 2>&1 || need+=(podman)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (Debian packages)"

@@ -1,0 +1,158 @@
+package dev.signet.cli.command.registry;
+
+import dev.signet.cli.CliContext;
+import dev.signet.cli.CommandFailure;
+import dev.signet.cli.ExitCodes;
+import dev.signet.registry.server.RegistryServer;
+import dev.signet.registry.server.service.GarbageCollector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code signet registry serve}: serves the registry until interrupted. */
+@Command(
+    name = "serve",
+    description = "Serve the registry (OCI distribution spec 1.1 with the referrers API).",
+    footerHeading = "%nConfiguration file%n",
+    footer = {
+        "--config FILE holds one \"key: value\" (or \"key = value\") per line; # starts a comment.",
+        "Keys: listen, data, insecure-no-auth, tls-cert, tls-key, gc-interval, gc-grace, fsync-metadata.",
+        "Relative paths are resolved against the file's directory. Example:",
+        "  listen: 127.0.0.1:5000",
+        "  data: /var/lib/signet",
+        "  gc-interval: 6h",
+        "Precedence: command-line flags, then SIGNET_REGISTRY_LISTEN / SIGNET_REGISTRY_DATA, then the file.",
+        "There is no authentication yet: non-loopback addresses need --insecure-no-auth."})
+public final class ServeCommand implements Callable<Integer> {
+  static final String LISTEN_ENV = "SIGNET_REGISTRY_LISTEN";
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
+  boolean help;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (see below).")
+  String config;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Listen address (default: $SIGNET_REGISTRY_LISTEN, else 127.0.0.1:5000; port 0 picks one).")
+  String listen;
+
+  @Mixin DataDirOption data = new DataDirOption();
+
+  @Option(names = "--insecure-no-auth", description = "Allow a non-loopback listen address without authentication.")
+  Boolean insecureNoAuth;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS.")
+  String tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "Unencrypted PEM private key for --tls-cert.")
+  String tlsKey;
+
+  @Option(names = "--gc-interval", paramLabel = "DURATION",
+      description = "Run garbage collection online at this interval, e.g. 6h (default: never).")
+  String gcInterval;
+
+  @Option(names = "--gc-grace", paramLabel = "DURATION",
+      description = "Keep unreferenced content younger than this (default: 1h).")
+  String gcGrace;
+
+  @Option(names = "--fsync-metadata", description = "fsync every metadata commit (survives power loss; slower).")
+  Boolean fsyncMetadata;
+
+  private final CliContext ctx;
+  /** Counted down to stop serving (tests; the JVM shutdown hook). */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  public ServeCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    RegistryConfigFile file = readConfig();
+    ListenAddress address;
+    try {
+      address = ListenAddress.parse(firstOf(listen, ctx.env(LISTEN_ENV), file.get("listen").orElse(null),
+          ListenAddress.DEFAULT.host() + ":" + ListenAddress.DEFAULT.port()));
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
+    }
+    Path dataDir = data.data != null || hasEnv(DataDirOption.ENV) || file.path("data").isEmpty()
+        ? data.resolve(ctx) : file.path("data").get();
+    RegistryServer.Builder b = RegistryServer.builder().host(address.host()).port(address.port()).dataDir(dataDir)
+        .clock(ctx.clock())
+        .insecureNoAuth(insecureNoAuth != null ? insecureNoAuth : file.flag("insecure-no-auth").orElse(false))
+        .fullSync(fsyncMetadata != null ? fsyncMetadata : file.flag("fsync-metadata").orElse(false));
+    Optional<Path> cert = tlsCert != null ? Optional.of(ctx.resolve(tlsCert)) : file.path("tls-cert");
+    Optional<Path> key = tlsKey != null ? Optional.of(ctx.resolve(tlsKey)) : file.path("tls-key");
+    if (cert.isPresent() != key.isPresent()) {
+      throw new CommandFailure(ExitCodes.FAILURE, "--tls-cert and --tls-key go together");
+    }
+    cert.ifPresent(c -> b.tls(c, key.get()));
+    String interval = firstOf(gcInterval, file.get("gc-interval").orElse(null));
+    String grace = firstOf(gcGrace, file.get("gc-grace").orElse(null));
+    try {
+      b.gcInterval(interval == null ? null : Durations.parse(interval));
+      b.gcGrace(grace == null ? GarbageCollector.DEFAULT_GRACE : Durations.parse(grace));
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
+    }
+    return serve(b, dataDir);
+  }
+
+  private int serve(RegistryServer.Builder b, Path dataDir) {
+    RegistryServer server;
+    try {
+      server = b.build().start();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
+    }
+    Thread hook = new Thread(stop::countDown, "signet-registry-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ctx.out().println("Signet registry listening on " + server.url() + " (data: " + dataDir + ")");
+    ctx.out().flush();
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what stopped us
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private RegistryConfigFile readConfig() {
+    if (config == null) {
+      return RegistryConfigFile.empty();
+    }
+    try {
+      return RegistryConfigFile.read(ctx.resolve(config));
+    } catch (IOException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "cannot read " + config + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
+    }
+  }
+
+  private boolean hasEnv(String name) {
+    return ctx.env(name) != null && !ctx.env(name).isEmpty();
+  }
+
+  private static String firstOf(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

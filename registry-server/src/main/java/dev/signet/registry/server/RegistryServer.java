@@ -1,0 +1,237 @@
+package dev.signet.registry.server;
+
+import dev.signet.registry.server.http.JsonErrorHandler;
+import dev.signet.registry.server.http.RegistryHandler;
+import dev.signet.registry.server.http.Routes;
+import dev.signet.registry.server.service.GarbageCollector;
+import dev.signet.registry.server.service.Registry;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Signet registry: an OCI distribution-spec 1.1 registry over a data directory, served by Jetty.
+ *
+ * <pre>{@code
+ * try (RegistryServer server = RegistryServer.builder().dataDir(dir).port(0).build().start()) {
+ *   URI url = server.url();   // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ *
+ * There is no authentication yet, so the server refuses non-loopback listen addresses unless
+ * {@link Builder#insecureNoAuth(boolean)} is set.
+ */
+public final class RegistryServer implements AutoCloseable {
+  private final Builder config;
+  private final Registry registry;
+  private final Server jetty;
+  private final ServerConnector connector;
+  private GcScheduler gcScheduler;
+
+  private RegistryServer(Builder b) {
+    this.config = b;
+    this.registry = Registry.open(b.dataDir, b.clock, b.fullSync);
+    QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 8);
+    threads.setName("signet-registry");
+    this.jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setOutputBufferSize(64 * 1024);
+    // Names are checked on the raw path, so encoded dots and slashes can be allowed through and refused
+    // there with NAME_INVALID instead of Jetty's HTML 400.
+    http.setUriCompliance(UriCompliance.DEFAULT.with("signet", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+        UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+    HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+    if (b.tlsCertificate != null) {
+      http.addCustomizer(new SecureRequestCustomizer(false));
+      SslConnectionFactory tls = new SslConnectionFactory(PemTls.serverContext(b.tlsCertificate, b.tlsKey), "http/1.1");
+      this.connector = new ServerConnector(jetty, tls, h1);
+    } else {
+      this.connector = new ServerConnector(jetty, h1);
+    }
+    connector.setHost(b.host);
+    connector.setPort(b.port);
+    jetty.addConnector(connector);
+    jetty.setHandler(new RegistryHandler(Routes.of(registry)));
+    jetty.setErrorHandler(new JsonErrorHandler());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts listening (and the scheduled garbage collection, if configured). */
+  public RegistryServer start() {
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("cannot start the registry on " + config.host + ":" + config.port + ": "
+          + e.getMessage(), e);
+    }
+    if (config.gcInterval != null) {
+      gcScheduler = new GcScheduler(registry.gc(), config.gcInterval, config.gcGrace);
+    }
+    return this;
+  }
+
+  /** The bound port (the chosen one when built with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** {@code http[s]://host:port}, with IPv6 hosts bracketed. */
+  public URI url() {
+    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+    return URI.create((config.tlsCertificate != null ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** The services behind the HTTP API (for in-process tools such as gc and fsck). */
+  public Registry registry() {
+    return registry;
+  }
+
+  public Path dataDir() {
+    return config.dataDir;
+  }
+
+  /** Stops listening, waits for the running garbage collection, and closes the stores. */
+  public void stop() {
+    close();
+  }
+
+  @Override
+  public void close() {
+    if (gcScheduler != null) {
+      gcScheduler.close();
+    }
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // closing anyway
+    }
+    registry.close();
+  }
+
+  /** Settings; {@link #build()} validates them. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 5000;
+    private Path dataDir;
+    private Clock clock = Clock.systemUTC();
+    private Path tlsCertificate;
+    private Path tlsKey;
+    private boolean insecureNoAuth;
+    private boolean fullSync;
+    private Duration gcInterval;
+    private Duration gcGrace = GarbageCollector.DEFAULT_GRACE;
+    private int maxThreads = 200;
+
+    private Builder() {}
+
+    /** Listen address (default 127.0.0.1). */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Listen port (default 5000; 0 picks a free port). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("invalid port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Where blobs and metadata live (required). */
+    public Builder dataDir(Path dir) {
+      this.dataDir = Objects.requireNonNull(dir, "dataDir");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Serve HTTPS with a PEM certificate chain and its unencrypted PEM private key. */
+    public Builder tls(Path certificateChain, Path privateKey) {
+      this.tlsCertificate = Objects.requireNonNull(certificateChain, "certificateChain");
+      this.tlsKey = Objects.requireNonNull(privateKey, "privateKey");
+      return this;
+    }
+
+    /** Allow a non-loopback listen address although nothing authenticates clients yet. */
+    public Builder insecureNoAuth(boolean insecure) {
+      this.insecureNoAuth = insecure;
+      return this;
+    }
+
+    /**
+     * fsync every metadata commit (SQLite {@code synchronous=FULL}). Off by default: commits then survive
+     * process crashes (kill -9) but a power loss may roll back the last few; blobs are always fsynced
+     * before they become visible, so the registry stays consistent either way.
+     */
+    public Builder fullSync(boolean fullSync) {
+      this.fullSync = fullSync;
+      return this;
+    }
+
+    /** Run garbage collection every {@code interval} while serving (default: never). */
+    public Builder gcInterval(Duration interval) {
+      if (interval != null && (interval.isNegative() || interval.isZero())) {
+        throw new IllegalArgumentException("gc interval must be positive");
+      }
+      this.gcInterval = interval;
+      return this;
+    }
+
+    /** How old unreferenced content must be before garbage collection removes it (default 1h). */
+    public Builder gcGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("gc grace must not be negative");
+      }
+      this.gcGrace = grace;
+      return this;
+    }
+
+    public Builder maxThreads(int threads) {
+      this.maxThreads = threads;
+      return this;
+    }
+
+    public RegistryServer build() {
+      if (dataDir == null) {
+        throw new IllegalStateException("a data directory is required");
+      }
+      if (!insecureNoAuth && !isLoopback(host)) {
+        throw new IllegalStateException("refusing to listen on " + host + ": the Signet registry has no "
+            + "authentication yet, so anyone who can reach that address could push and delete; listen on a "
+            + "loopback address such as 127.0.0.1, or pass --insecure-no-auth to accept the risk");
+      }
+      return new RegistryServer(this);
+    }
+
+    private static boolean isLoopback(String host) {
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("cannot resolve listen address " + host, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.signet.registry.server.http;
+
+import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.server.service.RegistryException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** The Jetty entry point: wraps the exchange, dispatches, and sends every failure through {@link ErrorResponses}. */
+public final class RegistryHandler extends Handler.Abstract {
+  private final Routes routes;
+
+  public RegistryHandler(Routes routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Exchange ex = new Exchange(request, response, callback);
+    ex.setHeader("Docker-Distribution-Api-Version", "registry/2.0");
+    try {
+      routes.dispatch(ex);
+    } catch (RegistryException e) {
+      ErrorResponses.send(ex, e);
+    } catch (Exchange.ClientBodyException e) {
+      ErrorResponses.send(ex, RegistryException.of(ErrorCode.BLOB_UPLOAD_INVALID, "request body incomplete",
+          e.getMessage()));
+    } catch (RuntimeException | Error e) {
+      ErrorResponses.internal(ex, e);
+    }
+    return true;
+  }
+}

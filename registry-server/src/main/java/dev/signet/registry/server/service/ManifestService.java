@@ -1,0 +1,135 @@
+package dev.signet.registry.server.service;
+
+import dev.signet.cosign.SignatureTags;
+import dev.signet.oci.Digest;
+import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.server.storage.BlobDigestMismatchException;
+import dev.signet.registry.server.storage.BlobStore;
+import dev.signet.registry.server.storage.Condition;
+import dev.signet.registry.server.storage.ConditionFailedException;
+import dev.signet.registry.server.storage.ManifestRecord;
+import dev.signet.registry.server.storage.ManifestWrite;
+import dev.signet.registry.server.storage.MetadataStore;
+import dev.signet.registry.server.storage.MissingReferenceException;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Manifest reads, pushes (validation, accessory linking, conditional tag moves) and deletes. */
+public final class ManifestService {
+  /** The largest manifest accepted (the spec asks registries to accept at least 4 MB). */
+  public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+  private final MetadataStore meta;
+  private final BlobStore blobs;
+  private final Clock clock;
+
+  ManifestService(MetadataStore meta, BlobStore blobs, Clock clock) {
+    this.meta = meta;
+    this.blobs = blobs;
+    this.clock = clock;
+  }
+
+  /** What a successful PUT reports back. */
+  public record PutResult(Digest digest, Digest subject, List<String> tags, boolean created) {}
+
+  /** The manifest a tag or digest names; MANIFEST_UNKNOWN when there is none. */
+  public ManifestRecord get(String repo, String reference) throws RegistryException {
+    Optional<ManifestRecord> m = Names.looksLikeDigest(reference)
+        ? meta.manifest(repo, Names.digest(reference))
+        : Names.isTag(reference) ? meta.manifestByTag(repo, reference) : Optional.empty();
+    if (m.isEmpty()) {
+      throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry", reference);
+    }
+    return m.get();
+  }
+
+  /**
+   * Stores a manifest under a tag or digest.
+   *
+   * @param extraTags further tags to point at it ({@code ?tag=} on a PUT by digest)
+   */
+  public PutResult put(String repo, String reference, String contentType, byte[] body, Condition condition,
+      List<String> extraTags) throws RegistryException {
+    if (body.length > MAX_MANIFEST_BYTES) {
+      throw RegistryException.withStatus(ErrorCode.MANIFEST_INVALID, 413,
+          "manifest larger than " + MAX_MANIFEST_BYTES + " bytes");
+    }
+    LinkedHashSet<String> tags = new LinkedHashSet<>();
+    Digest digest;
+    if (Names.looksLikeDigest(reference)) {
+      Digest wanted = Names.digest(reference);
+      digest = Digest.of(wanted.algorithm(), body);
+      if (!digest.equals(wanted)) {
+        throw RegistryException.of(ErrorCode.DIGEST_INVALID, "manifest digest did not match",
+            "content hashes to " + digest);
+      }
+    } else {
+      tags.add(checkTag(reference));
+      digest = Digest.sha256(body);
+    }
+    for (String t : extraTags) {
+      tags.add(checkTag(t));
+    }
+    ParsedManifest parsed = ManifestParser.parse(body, contentType);
+    storeInlineBlobs(repo, parsed);
+    List<String> tagList = new ArrayList<>(tags);
+    ManifestRecord record = new ManifestRecord(digest, parsed.mediaType(), body, parsed.subject(),
+        parsed.artifactType(), parsed.annotations(), Accessories.type(parsed, tagList), clock.instant());
+    ManifestWrite write = new ManifestWrite(repo, record, parsed.references(),
+        Accessories.links(digest, parsed, tagList), tagList, condition, Accessories.replaced(parsed, tagList));
+    try {
+      boolean created = meta.putManifest(write);
+      return new PutResult(digest, parsed.subject(), tagList, created);
+    } catch (MissingReferenceException e) {
+      throw RegistryException.of(ErrorCode.MANIFEST_BLOB_UNKNOWN,
+          "manifest references a manifest or blob unknown to registry", e.getMessage());
+    } catch (ConditionFailedException e) {
+      throw RegistryException.preconditionFailed("precondition failed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Deletes by digest (the manifest, its tags and, recursively, its accessories) or by tag (only the tag;
+   * deleting a legacy cosign or fallback tag also detaches what was attached through it).
+   */
+  public List<Digest> delete(String repo, String reference) throws RegistryException {
+    if (Names.looksLikeDigest(reference)) {
+      List<Digest> deleted = meta.deleteManifest(repo, Names.digest(reference));
+      if (deleted.isEmpty()) {
+        throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry", reference);
+      }
+      return deleted;
+    }
+    Digest subject = Accessories.legacyTag(reference).map(SignatureTags.ParsedTag::digest).orElse(null);
+    if (!Names.isTag(reference)
+        || !meta.deleteTag(repo, reference, subject, Accessories.detachedByDeleting(reference))) {
+      throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest tag unknown to registry", reference);
+    }
+    return List.of();
+  }
+
+  private void storeInlineBlobs(String repo, ParsedManifest parsed) throws RegistryException {
+    for (ParsedManifest.InlineBlob b : parsed.inlineBlobs()) {
+      if (meta.linkedBlob(repo, b.digest()).isPresent()) {
+        continue;
+      }
+      try {
+        blobs.put(b.digest(), new ByteArrayInputStream(b.content()));
+      } catch (BlobDigestMismatchException e) {
+        throw new IllegalStateException("inline data was verified", e);
+      }
+      meta.linkBlob(repo, b.digest(), b.content().length);
+    }
+  }
+
+  private static String checkTag(String tag) throws RegistryException {
+    if (!Names.isTag(tag)) {
+      throw RegistryException.of(ErrorCode.MANIFEST_INVALID, "invalid tag", tag);
+    }
+    return tag;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.signet.registry.server.service;
+
+import dev.signet.registry.server.storage.BlobStore;
+import dev.signet.registry.server.storage.MetadataStore;
+import dev.signet.registry.server.storage.fs.FsBlobStore;
+import dev.signet.registry.server.storage.sql.SqliteMetadataStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The registry's services over one metadata store and one blob store. {@link #open} lays out a data
+ * directory as {@code metadata.db} (SQLite) plus the blob store's {@code blobs/}, {@code uploads/} and
+ * {@code tmp/}.
+ */
+public final class Registry implements AutoCloseable {
+  private final MetadataStore meta;
+  private final BlobStore blobStore;
+  private final BlobService blobs;
+  private final UploadService uploads;
+  private final ManifestService manifests;
+  private final DiscoveryService discovery;
+  private final GarbageCollector gc;
+  private final Fsck fsck;
+
+  public Registry(MetadataStore meta, BlobStore blobStore, Clock clock) {
+    this.meta = meta;
+    this.blobStore = blobStore;
+    RecentBlobs recent = new RecentBlobs(clock);
+    this.blobs = new BlobService(meta, blobStore, recent);
+    this.uploads = new UploadService(meta, blobStore);
+    this.manifests = new ManifestService(meta, blobStore, clock);
+    this.discovery = new DiscoveryService(meta);
+    this.gc = new GarbageCollector(meta, blobStore, recent, clock);
+    this.fsck = new Fsck(meta, blobStore);
+  }
+
+  /**
+   * Opens (creating if needed) the registry stored in {@code dataDir}.
+   *
+   * @param fullSync fsync every metadata commit (see {@link SqliteMetadataStore})
+   */
+  public static Registry open(Path dataDir, Clock clock, boolean fullSync) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+    }
+    BlobStore blobStore = new FsBlobStore(dataDir, clock);
+    MetadataStore meta = new SqliteMetadataStore(dataDir.resolve("metadata.db"), clock, fullSync);
+    return new Registry(meta, blobStore, clock);
+  }
+
+  public BlobService blobs() {
+    return blobs;
+  }
+
+  public UploadService uploads() {
+    return uploads;
+  }
+
+  public ManifestService manifests() {
+    return manifests;
+  }
+
+  public DiscoveryService discovery() {
+    return discovery;
+  }
+
+  public GarbageCollector gc() {
+    return gc;
+  }
+
+  public Fsck fsck() {
+    return fsck;
+  }
+
+  @Override
+  public void close() {
+    meta.close();
+    blobStore.close();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.signet.registry.server.storage.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.registry.server.storage.StorageFailure;
+import dev.signet.registry.server.storage.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An embedded SQLite database in WAL mode: a pool of read-only connections for concurrent readers and a
+ * single writer connection behind a fair lock, each write one {@code BEGIN IMMEDIATE} transaction. The
+ * schema is migrated by Flyway ({@code db/migration}) on open.
+ */
+final class SqliteDatabase implements AutoCloseable {
+  private static final int BUSY_TIMEOUT_MS = 30_000;
+
+  /** Work on a connection. */
+  interface Work<T> {
+    T run(Connection c) throws SQLException, StoreException;
+  }
+
+  private final HikariDataSource readers;
+  private final HikariDataSource writer;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  SqliteDatabase(Path file, boolean fullSync, int readerPoolSize) {
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    this.writer = pool(url, config(fullSync, false), 1, "signet-db-writer", false);
+    try {
+      Flyway.configure().loggers("slf4j").dataSource(writer).locations("classpath:db/migration").load()
+          .migrate();
+    } catch (RuntimeException e) {
+      writer.close();
+      throw new StorageFailure("cannot migrate the metadata database " + file, e);
+    }
+    this.readers = pool(url, config(fullSync, true), readerPoolSize, "signet-db-readers", true);
+  }
+
+  private static SQLiteConfig config(boolean fullSync, boolean readOnly) {
+    SQLiteConfig c = new SQLiteConfig();
+    c.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    c.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    c.setBusyTimeout(BUSY_TIMEOUT_MS);
+    c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    c.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    c.setCacheSize(-16_384);
+    c.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
+    c.setReadOnly(readOnly);
+    return c;
+  }
+
+  private static HikariDataSource pool(String url, SQLiteConfig config, int size, String name, boolean readOnly) {
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl(url);
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(ds);
+    hc.setPoolName(name);
+    hc.setMaximumPoolSize(size);
+    hc.setMinimumIdle(1);
+    hc.setAutoCommit(true);
+    hc.setReadOnly(readOnly);
+    hc.setConnectionTimeout(BUSY_TIMEOUT_MS);
+    hc.setMaxLifetime(0);
+    hc.setIdleTimeout(0);
+    return new HikariDataSource(hc);
+  }
+
+  /** Runs {@code work} on a pooled read-only connection (autocommit: each statement sees a snapshot). */
+  <T> T read(Work<T> work) {
+    try (Connection c = readers.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageFailure("metadata read failed: " + e.getMessage(), e);
+    } catch (StoreException e) {
+      throw new IllegalStateException("a read raised " + e, e);
+    }
+  }
+
+  /** Runs {@code work} in one write transaction; any exception rolls it back. */
+  <T> T write(Work<T> work) throws StoreException {
+    writeLock.lock();
+    try (Connection c = writer.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | StoreException | RuntimeException e) {
+        rollback(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StorageFailure("metadata write failed: " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** {@link #write} for work that cannot refuse. */
+  <T> T writeUnchecked(Work<T> work) {
+    try {
+      return write(work);
+    } catch (StoreException e) {
+      throw new IllegalStateException("a write raised " + e, e);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the original failure matters more
+    }
+  }
+
+  @Override
+  public void close() {
+    readers.close();
+    writer.close();
+  }
+}
