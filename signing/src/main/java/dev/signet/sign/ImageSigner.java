@@ -15,6 +15,7 @@ import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.payload.SimpleSigningPayload;
 import dev.signet.registry.client.RegistryClient;
+import dev.signet.sign.internal.ConditionalWrites;
 import dev.signet.sign.internal.LegacySignatureStore;
 import dev.signet.sign.internal.Pauser;
 import dev.signet.sign.internal.ReferrerWriter;
@@ -43,8 +44,9 @@ public final class ImageSigner {
     this.client = client;
     this.clock = clock;
     this.resolver = new ImageResolver(client);
-    this.legacyStore = new LegacySignatureStore(client, pauser);
-    this.referrers = new ReferrerWriter(client, pauser);
+    ConditionalWrites conditional = new ConditionalWrites(client);
+    this.legacyStore = new LegacySignatureStore(client, pauser, conditional);
+    this.referrers = new ReferrerWriter(client, pauser, conditional);
   }
 
   /** Signs {@code image} (and with {@code --recursive} every manifest of an index). */

@@ -33,10 +33,16 @@ public final class LegacySignatureStore {
 
   private final RegistryClient client;
   private final Pauser pauser;
+  private final ConditionalWrites conditional;
 
   public LegacySignatureStore(RegistryClient client, Pauser pauser) {
+    this(client, pauser, new ConditionalWrites(client));
+  }
+
+  public LegacySignatureStore(RegistryClient client, Pauser pauser, ConditionalWrites conditional) {
     this.client = client;
     this.pauser = pauser;
+    this.conditional = conditional;
   }
 
   /**
@@ -81,7 +87,11 @@ public final class LegacySignatureStore {
             current.isEmpty()
                 ? Precondition.ifNoneMatchAny()
                 : Precondition.ifMatch(current.get().etag().orElse("\"" + current.get().digest() + "\""));
-        client.putManifest(repo, tag, next.manifestBytes(), next.manifestMediaType(), condition);
+        byte[] written = next.manifestBytes();
+        client.putManifest(repo, tag, written, next.manifestMediaType(), condition);
+        if (conditional.honoured(repo, tag, written, next.manifestMediaType())) {
+          return true; // the registry checked our precondition: nothing was overwritten
+        }
         if (present(ref, layer)) {
           pauser.settle((System.nanoTime() - started) / 1_000_000);
           if (present(ref, layer)) {

@@ -26,10 +26,16 @@ public final class ReferrerWriter {
 
   private final RegistryClient client;
   private final Pauser pauser;
+  private final ConditionalWrites conditional;
 
   public ReferrerWriter(RegistryClient client, Pauser pauser) {
+    this(client, pauser, new ConditionalWrites(client));
+  }
+
+  public ReferrerWriter(RegistryClient client, Pauser pauser, ConditionalWrites conditional) {
     this.client = client;
     this.pauser = pauser;
+    this.conditional = conditional;
   }
 
   /** PUTs {@code manifest} (blobs must already be present) and links it to {@code subject}. */
@@ -66,6 +72,9 @@ public final class ReferrerWriter {
       try {
         long started = System.nanoTime();
         schema.add(repo, subject, entry);
+        if (honoursConditionalWrites(repo, subject)) {
+          return; // ReferrersTagSchema wrote with If-Match / If-None-Match, which the registry checked
+        }
         pauser.settle((System.nanoTime() - started) / 1_000_000);
         if (listed(repo, subject, entry.digest())) {
           return;
@@ -79,6 +88,19 @@ public final class ReferrerWriter {
     }
     throw new SigningException("update referrers fallback tag of " + repo + "@" + subject
         + ": gave up after " + MAX_ATTEMPTS + " attempts because concurrent writers kept replacing it");
+  }
+
+  private boolean honoursConditionalWrites(Repository repo, Digest subject) throws RegistryException {
+    if (conditional.known(repo).isPresent()) {
+      return conditional.known(repo).get();
+    }
+    try {
+      ImageReference tag = ImageReference.of(repo, ReferrersTagSchema.tagFor(subject));
+      var current = client.getManifest(tag);
+      return conditional.honoured(repo, tag.identifier(), current.bytes(), current.mediaType());
+    } catch (NotFoundException | InvalidReferenceException e) {
+      return false;
+    }
   }
 
   private boolean listed(Repository repo, Digest subject, String digest) throws RegistryException {
