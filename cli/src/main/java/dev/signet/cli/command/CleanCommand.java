@@ -53,7 +53,7 @@ public final class CleanCommand implements Callable<Integer> {
           "unknown --type " + type + ": use all, signature, attestation, sbom or referrer");
     }
     ImageReference ref = References.parse(image);
-    if (!force && !confirm(ref)) {
+    if (!force && !confirm(ref, cleanType)) {
       throw new CommandFailure(ExitCodes.FAILURE, "clean of " + ref + " aborted; pass --force to skip the question");
     }
     RegistryClient client = ImageCommandSupport.client(ctx, registry, ref);
@@ -74,11 +74,21 @@ public final class CleanCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private boolean confirm(ImageReference ref) throws java.io.IOException {
-    ctx.err().print("WARNING: this will remove all " + type + " accessories from " + ref.name()
+  private boolean confirm(ImageReference ref, CleanType cleanType) throws java.io.IOException {
+    String what = switch (cleanType) {
+      case SIGNATURE -> "signatures";
+      case ATTESTATION -> "attestations";
+      case SBOM -> "SBOMs";
+      case REFERRER -> "Sigstore bundle referrers";
+      case ALL -> "signatures, SBOMs, attestations and referrers";
+    };
+    ctx.err().print("WARNING: this will remove all " + what + " from " + ref.name()
         + ". Are you sure you want to continue? [y/N] ");
     ctx.err().flush();
     String line = new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8)).readLine();
+    if (!ctx.interactive()) {
+      ctx.err().println(); // the answer was not echoed: end the prompt line before anything else is printed
+    }
     return line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes"));
   }
 }

@@ -24,7 +24,10 @@ public final class Commands {
           TriangulateCommand.class,
           TreeCommand.class,
           CopyCommand.class,
-          CleanCommand.class);
+          CleanCommand.class,
+          dev.signet.cli.command.registry.RegistryCommand.class,
+          dev.signet.cli.command.demo.DemoCommand.class,
+          DownloadCommand.class);
 
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {

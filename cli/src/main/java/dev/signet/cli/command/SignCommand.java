@@ -94,7 +94,7 @@ public final class SignCommand implements Callable<Integer> {
       refs.add(References.parse(image));
     }
     Signer signer = KeyLoader.signer(key, ctx);
-    RegistryClient client = registry.client(ctx, refs.stream().map(r -> r.repository().registry()).toList());
+    RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     SignOptions options = SignOptions.defaults()
         .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
         .withAnnotations(Annotations.parse(annotations))
@@ -105,12 +105,20 @@ public final class SignCommand implements Callable<Integer> {
         .withUpload(upload);
     ImageResolver resolver = new ImageResolver(client);
     ImageSigner signerService = new ImageSigner(client, ctx.clock(), Pauser.jittered());
+    // Resolve every image before signing any, so that an unknown image fails the command with nothing written.
+    List<ResolvedImage> resolved = new ArrayList<>();
     for (ImageReference ref : refs) {
+      if (ref.digest().isEmpty()) {
+        warnTag(ref);
+      }
       try {
-        if (ref.digest().isEmpty()) {
-          warnTag(ref);
-        }
-        ResolvedImage image = resolver.resolve(ref);
+        resolved.add(resolver.resolve(ref));
+      } catch (SigningException e) {
+        throw Failures.of(e);
+      }
+    }
+    for (ResolvedImage image : resolved) {
+      try {
         if (payload != null) {
           signPayload(client, image, signer, options);
           continue;

@@ -37,6 +37,10 @@ public final class TriangulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!java.util.Set.of("signature", "attestation", "sbom", "digest").contains(type)) {
+      throw new CommandFailure(ExitCodes.FAILURE, // before any registry call
+          "unknown --type " + type + ": use signature, attestation, sbom or digest");
+    }
     ImageReference ref = References.parse(image);
     ResolvedImage resolved = ImageCommandSupport.resolve(ImageCommandSupport.client(ctx, registry, ref), ref);
     Repository repo = ImageCommandSupport.storage(ctx, ref);

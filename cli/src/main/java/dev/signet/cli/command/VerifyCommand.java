@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code signet verify}: cosign's verify with a key. Many images are checked in parallel, sharing one
@@ -75,6 +78,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registry;
 
+  @Spec CommandSpec spec;
+
   public VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -105,23 +110,39 @@ public final class VerifyCommand implements Callable<Integer> {
     RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     List<ImageVerifier.Outcome> outcomes =
         new ImageVerifier(client).verifyAll(refs, policy, Math.max(1, maxWorkers));
-    CommandFailure first = null;
+    if (outcomes.size() == 1) {
+      ImageVerifier.Outcome o = outcomes.get(0);
+      if (o.failure().isPresent()) {
+        throw Failures.of(o.failure().get()); // one image: cosign's exact one-line error
+      }
+      print(o.report().orElseThrow(), policy);
+      return ExitCodes.OK;
+    }
+    // Many images: every outcome in argument order, failures named by image; the first failure's code.
+    int exit = ExitCodes.OK;
     for (ImageVerifier.Outcome o : outcomes) {
       if (o.report().isPresent()) {
         print(o.report().get(), policy);
-      } else {
-        CommandFailure f = Failures.of(o.failure().orElseThrow());
-        if (first == null) {
-          first = f;
-        } else {
-          ctx.err().println("Error: " + f.getMessage());
-        }
+        continue;
       }
+      CommandFailure f = Failures.of(o.failure().orElseThrow());
+      if (exit == ExitCodes.OK) {
+        exit = f.exitCode();
+      }
+      String name = o.reference().name();
+      ctx.err().println("Error: " + (f.getMessage().contains(name) ? f.getMessage() : name + ": " + f.getMessage()));
+      if (verbose()) {
+        f.printStackTrace(ctx.err());
+      }
+      ctx.err().flush();
     }
-    if (first != null) {
-      throw first;
-    }
-    return ExitCodes.OK;
+    return exit;
+  }
+
+  /** The inherited {@code -d/--verbose} flag (bound to the top command's field). */
+  private boolean verbose() {
+    OptionSpec option = spec == null ? null : spec.findOption("--verbose");
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 
   private void print(VerificationReport report, VerificationPolicy policy) {
