@@ -143,4 +143,24 @@ class CosignEnvironmentTest {
     assertThat(CliRegistryFixture.errorLine(r)).contains("COSIGN_REPOSITORY");
     assertThat(fx.tags(img.repo())).containsExactly("v1");
   }
+
+  @Test
+  void maxAttachmentSizeRejectsLargerPayloads_andMalformedValuesFailClearly() {
+    CliRegistryFixture.Pushed img = fx.push("env/size", "v1");
+    fx.ok("sign", "--key", "cosign.key", "--new-bundle-format=false", img.ref());
+
+    CliRunner.Result small = fx.cli().env("COSIGN_MAX_ATTACHMENT_SIZE", "16")
+        .run("verify", "--key", "cosign.pub", "--insecure-ignore-tlog=true", img.ref());
+    assertThat(small.exitCode()).as(small.toString()).isEqualTo(12);
+
+    CliRunner.Result large = fx.cli().env("COSIGN_MAX_ATTACHMENT_SIZE", "1MiB")
+        .run("verify", "--key", "cosign.pub", "--insecure-ignore-tlog=true", img.ref());
+    assertThat(large.exitCode()).as(large.toString()).isZero();
+
+    CliRunner.Result bad = fx.cli().env("COSIGN_MAX_ATTACHMENT_SIZE", "lots")
+        .run("verify", "--key", "cosign.pub", "--insecure-ignore-tlog=true", img.ref());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertOneErrorLine(bad);
+    assertThat(bad.err()).contains("COSIGN_MAX_ATTACHMENT_SIZE=lots");
+  }
 }

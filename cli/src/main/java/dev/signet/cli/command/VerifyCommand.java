@@ -106,7 +106,8 @@ public final class VerifyCommand implements Callable<Integer> {
         .withAnnotations(Annotations.parse(annotations))
         .withCheckClaims(checkClaims)
         .withIgnoreTlog(ignoreTlog)
-        .withTargetRepository(References.targetRepository(ctx));
+        .withTargetRepository(References.targetRepository(ctx))
+        .withMaxPayloadBytes(References.maxAttachmentSize(ctx, VerificationPolicy.DEFAULT_MAX_PAYLOAD_BYTES));
     RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     List<ImageVerifier.Outcome> outcomes =
         new ImageVerifier(client).verifyAll(refs, policy, Math.max(1, maxWorkers));
