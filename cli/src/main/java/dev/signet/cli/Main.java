@@ -82,6 +82,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new Main(), new Commands.Factory(context));
     Commands.register(cl, context);
+    addHelpOptions(cl);
     cl.setDefaultValueProvider(new CosignEnvironmentDefaults(context.env()));
     cl.setOut(new PrintWriter(context.out(), true));
     cl.setErr(new PrintWriter(context.err(), true));
@@ -89,6 +90,17 @@ public final class Main implements Runnable {
     cl.setAbbreviatedOptionsAllowed(false);
     cl.setOverwrittenOptionsAllowed(true);
     return cl;
+  }
+
+  /** Every subcommand answers {@code -h/--help}. */
+  private static void addHelpOptions(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().findOption("--help") == null) {
+        sub.getCommandSpec().addOption(picocli.CommandLine.Model.OptionSpec.builder("-h", "--help")
+            .usageHelp(true).description("Show help.").build());
+      }
+      addHelpOptions(sub);
+    }
   }
 
   private static void reportFailure(Exception ex, boolean verbose, CliContext context) {
