@@ -24,6 +24,7 @@ public final class Commands {
           TriangulateCommand.class,
           TreeCommand.class,
           CopyCommand.class,
+          PromoteCommand.class,
           CleanCommand.class,
           dev.signet.cli.command.registry.RegistryCommand.class,
           dev.signet.cli.command.demo.DemoCommand.class,
