@@ -1,4 +1,4 @@
-package dev.signet.sign;
+package dev.signet.cli.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,11 @@ import dev.signet.oci.reference.ImageReference;
 import dev.signet.oci.reference.Repository;
 import dev.signet.registry.client.HttpRegistryClient;
 import dev.signet.registry.server.RegistryServer;
+import dev.signet.sign.ImageResolver;
+import dev.signet.sign.ImageSigner;
+import dev.signet.sign.ResolvedImage;
+import dev.signet.sign.SignOptions;
+import dev.signet.sign.SignatureFormat;
 import dev.signet.sign.internal.ConditionalWrites;
 import dev.signet.sign.internal.Pauser;
 import dev.signet.testing.registry.DockerRegistryExtension;
@@ -82,7 +87,7 @@ class SignetRegistryConcurrencyTest {
     HttpRegistryClient client = HttpRegistryClient.builder().build();
     try (RegistryServer server = RegistryServer.builder().port(0).dataDir(tmp.resolve("data")).build().start()) {
       Repository signet = Repository.parse("127.0.0.1:" + server.port() + "/probe/app");
-      Repository peer = Repository.parse(distribution.repository(SigningFixtures.uniquePath("probe")));
+      Repository peer = Repository.parse(distribution.repository("probe-" + System.nanoTime()));
       ConditionalWrites writes = new ConditionalWrites(client);
       for (Repository repo : List.of(signet, peer)) {
         client.putManifest(repo, "t", indexBytes(), dev.signet.oci.MediaTypes.OCI_INDEX);
