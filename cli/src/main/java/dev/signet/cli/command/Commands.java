@@ -27,6 +27,7 @@ public final class Commands {
           PromoteCommand.class,
           CleanCommand.class,
           dev.signet.cli.command.registry.RegistryCommand.class,
+          dev.signet.cli.command.admin.AdminCommand.class,
           dev.signet.cli.command.demo.DemoCommand.class,
           DownloadCommand.class);
 

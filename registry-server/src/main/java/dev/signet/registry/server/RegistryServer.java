@@ -1,5 +1,8 @@
 package dev.signet.registry.server;
 
+import dev.signet.registry.server.auth.AuthServices;
+import dev.signet.registry.server.auth.AuthSettings;
+import dev.signet.registry.server.auth.http.AuthHandler;
 import dev.signet.registry.server.http.JsonErrorHandler;
 import dev.signet.registry.server.http.RegistryHandler;
 import dev.signet.registry.server.http.Routes;
@@ -8,6 +11,7 @@ import dev.signet.registry.server.service.Registry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,12 +34,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * There is no authentication yet, so the server refuses non-loopback listen addresses unless
- * {@link Builder#insecureNoAuth(boolean)} is set.
+ * Authentication is on when an admin password is configured ({@link Builder#adminPassword}) or the data
+ * directory already has accounts (see {@link AuthServices}); without it the server refuses non-loopback
+ * listen addresses unless {@link Builder#insecureNoAuth(boolean)} is set.
  */
 public final class RegistryServer implements AutoCloseable {
   private final Builder config;
   private final Registry registry;
+  private final AuthServices auth;
   private final Server jetty;
   private final ServerConnector connector;
   private GcScheduler gcScheduler;
@@ -43,6 +49,18 @@ public final class RegistryServer implements AutoCloseable {
   private RegistryServer(Builder b) {
     this.config = b;
     this.registry = Registry.open(b.dataDir, b.clock, b.fullSync);
+    try {
+      this.auth = AuthServices.open(b.dataDir, b.clock, new AuthSettings(b.adminPassword, b.publicUrl, b.tokenTtl, null));
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
+    }
+    if (!auth.enabled() && !b.insecureNoAuth && !Builder.isLoopback(b.host)) {
+      auth.close();
+      registry.close();
+      throw new IllegalStateException(b.refusal());
+    }
+    TrustWiring.wire(registry, auth);
     QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 8);
     threads.setName("signet-registry");
     this.jetty = new Server(threads);
@@ -65,7 +83,11 @@ public final class RegistryServer implements AutoCloseable {
     connector.setHost(b.host);
     connector.setPort(b.port);
     jetty.addConnector(connector);
-    jetty.setHandler(new RegistryHandler(Routes.of(registry)));
+    Routes routes = Routes.of(registry);
+    if (auth.enabled()) {
+      routes.guard(auth.gate(), auth.access());
+    }
+    jetty.setHandler(new AuthHandler(auth, registry, new RegistryHandler(routes)));
     jetty.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -104,6 +126,11 @@ public final class RegistryServer implements AutoCloseable {
     return registry;
   }
 
+  /** Accounts, access checks and the audit log ({@link AuthServices#enabled()} tells whether auth is on). */
+  public AuthServices auth() {
+    return auth;
+  }
+
   public Path dataDir() {
     return config.dataDir;
   }
@@ -123,6 +150,7 @@ public final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    auth.close();
     registry.close();
   }
 
@@ -139,6 +167,9 @@ public final class RegistryServer implements AutoCloseable {
     private Duration gcInterval;
     private Duration gcGrace = GarbageCollector.DEFAULT_GRACE;
     private int maxThreads = 200;
+    private char[] adminPassword;
+    private URI publicUrl;
+    private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
 
     private Builder() {}
 
@@ -175,7 +206,31 @@ public final class RegistryServer implements AutoCloseable {
       return this;
     }
 
-    /** Allow a non-loopback listen address although nothing authenticates clients yet. */
+    /**
+     * Turn authentication on; when the data directory has no users yet, create the system administrator
+     * {@code admin} with this password (null: leave authentication to whether accounts exist).
+     */
+    public Builder adminPassword(char[] password) {
+      this.adminPassword = password == null ? null : password.clone();
+      return this;
+    }
+
+    /** The URL clients reach the registry at, for the token realm (default: the URL each request used). */
+    public Builder publicUrl(URI url) {
+      this.publicUrl = url;
+      return this;
+    }
+
+    /** How long access tokens from {@code /auth/token} live (default 5 minutes). */
+    public Builder tokenTtl(Duration ttl) {
+      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("the token lifetime must be positive");
+      }
+      this.tokenTtl = ttl;
+      return this;
+    }
+
+    /** Allow a non-loopback listen address without authentication (no admin password and no accounts). */
     public Builder insecureNoAuth(boolean insecure) {
       this.insecureNoAuth = insecure;
       return this;
@@ -218,12 +273,19 @@ public final class RegistryServer implements AutoCloseable {
       if (dataDir == null) {
         throw new IllegalStateException("a data directory is required");
       }
-      if (!insecureNoAuth && !isLoopback(host)) {
-        throw new IllegalStateException("refusing to listen on " + host + ": the Signet registry has no "
-            + "authentication yet, so anyone who can reach that address could push and delete; listen on a "
-            + "loopback address such as 127.0.0.1, or pass --insecure-no-auth to accept the risk");
+      // without a password, accounts can only come from an existing database: refuse before touching anything
+      if (!insecureNoAuth && adminPassword == null && !Files.exists(dataDir.resolve("metadata.db"))
+          && !isLoopback(host)) {
+        throw new IllegalStateException(refusal());
       }
       return new RegistryServer(this);
+    }
+
+    private String refusal() {
+      return "refusing to listen on " + host + ": no authentication is configured (no admin password and no "
+          + "accounts), so anyone who could reach that address could push and delete; listen on a loopback "
+          + "address such as 127.0.0.1, set an admin password (--admin-password-file or SIGNET_ADMIN_PASSWORD), "
+          + "or pass --insecure-no-auth to accept the risk";
     }
 
     private static boolean isLoopback(String host) {

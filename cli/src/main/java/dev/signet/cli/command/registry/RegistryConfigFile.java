@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * (properties style) per line; blank lines and {@code #} comments are ignored, values may be quoted.
  * Keys are the long option names of {@code signet registry serve}: {@code listen}, {@code data},
  * {@code insecure-no-auth}, {@code tls-cert}, {@code tls-key}, {@code gc-interval}, {@code gc-grace},
- * {@code fsync-metadata}. Relative paths are resolved against the file's directory.
+ * {@code fsync-metadata}, {@code admin-password-file}, {@code token-ttl}, {@code public-url}. Relative paths
+ * are resolved against the file's directory.
  */
 final class RegistryConfigFile {
   static final Set<String> KEYS = Set.of("listen", "data", "insecure-no-auth", "tls-cert", "tls-key", "gc-interval",
-      "gc-grace", "fsync-metadata");
+      "gc-grace", "fsync-metadata", "admin-password-file", "token-ttl", "public-url");
   private static final Pattern LINE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*[:=]\\s*(.*?)\\s*");
 
   private final Path file;

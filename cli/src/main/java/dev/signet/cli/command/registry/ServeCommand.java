@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,15 +22,19 @@ import picocli.CommandLine.Option;
     footerHeading = "%nConfiguration file%n",
     footer = {
         "--config FILE holds one \"key: value\" (or \"key = value\") per line; # starts a comment.",
-        "Keys: listen, data, insecure-no-auth, tls-cert, tls-key, gc-interval, gc-grace, fsync-metadata.",
+        "Keys: listen, data, insecure-no-auth, tls-cert, tls-key, gc-interval, gc-grace, fsync-metadata,",
+        "  admin-password-file, token-ttl, public-url.",
         "Relative paths are resolved against the file's directory. Example:",
         "  listen: 127.0.0.1:5000",
         "  data: /var/lib/signet",
         "  gc-interval: 6h",
         "Precedence: command-line flags, then SIGNET_REGISTRY_LISTEN / SIGNET_REGISTRY_DATA, then the file.",
-        "There is no authentication yet: non-loopback addresses need --insecure-no-auth."})
+        "Authentication is on with an admin password (--admin-password-file or SIGNET_ADMIN_PASSWORD) or when",
+        "the data directory has accounts (signet admin); without it non-loopback addresses need --insecure-no-auth."})
 public final class ServeCommand implements Callable<Integer> {
   static final String LISTEN_ENV = "SIGNET_REGISTRY_LISTEN";
+  /** How long a SIGTERM waits for the server to close before the JVM exits anyway. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 60;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
   boolean help;
@@ -42,6 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
   String listen;
 
   @Mixin DataDirOption data = new DataDirOption();
+
+  @Mixin AuthOptions auth = new AuthOptions();
 
   @Option(names = "--insecure-no-auth", description = "Allow a non-loopback listen address without authentication.")
   Boolean insecureNoAuth;
@@ -66,6 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
   private final CliContext ctx;
   /** Counted down to stop serving (tests; the JVM shutdown hook). */
   final CountDownLatch stop = new CountDownLatch(1);
+  /** Counted down once the server is closed, so the shutdown hook can wait for it. */
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public ServeCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -101,6 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
     }
+    auth.apply(b, ctx, file);
     return serve(b, dataDir);
   }
 
@@ -111,7 +121,16 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new CommandFailure(ExitCodes.FAILURE, e.getMessage(), e);
     }
-    Thread hook = new Thread(stop::countDown, "signet-registry-shutdown");
+    // The JVM halts as soon as its shutdown hooks return: on SIGTERM the hook must wait until the server
+    // (Jetty, running garbage collection, the metadata store) is closed, or the close is cut short.
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "signet-registry-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     ctx.out().println("Signet registry listening on " + server.url() + " (data: " + dataDir + ")");
     ctx.out().flush();
@@ -120,7 +139,11 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      server.close();
+      try {
+        server.close();
+      } finally {
+        closed.countDown();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

@@ -50,6 +50,10 @@ public final class ErrorMapper {
       String hint = authorized ? "" : " (no credentials for this registry)";
       return new UnauthorizedException(action, summary + hint, status, errors, null);
     }
+    if (status == 412 && errors.stream().anyMatch(e -> e.code() == ErrorCode.DENIED)) {
+      // a registry policy refused the request (e.g. Signet's verified pull), not a lost conditional write
+      return new UnauthorizedException(action, summary, status, errors, null);
+    }
     if (status == 412) {
       return new PreconditionFailedException(action, summary + ": the object changed since it was read", status,
           errors, null);

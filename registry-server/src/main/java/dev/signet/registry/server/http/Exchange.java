@@ -1,6 +1,10 @@
 package dev.signet.registry.server.http;
 
 import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.server.auth.Access;
+import dev.signet.registry.server.auth.GateRequest;
+import dev.signet.registry.server.auth.Principal;
+import dev.signet.registry.server.auth.Role;
 import dev.signet.registry.server.service.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +37,8 @@ final class Exchange {
   private final Response response;
   private final Callback callback;
   private Fields query;
+  private Principal principal = Principal.ANONYMOUS;
+  private Access access = Access.OPEN;
 
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
@@ -192,6 +198,74 @@ final class Exchange {
       out[i] = file.map(FileChannel.MapMode.READ_ONLY, start, Math.min(MAP_CHUNK, offset + length - start));
     }
     return out;
+  }
+
+  /** Who makes this request: set by the gate in auth mode; {@link Principal#ANONYMOUS} without authentication. */
+  Principal principal() {
+    return principal;
+  }
+
+  /**
+   * True when the caller holds {@code role} on {@code repository}'s project and their token (if any) covers
+   * it; always true without authentication. For project-level questions use {@link #access()} directly.
+   */
+  boolean allows(String repository, Role role) {
+    return access.allowsRepository(principal, repository, role);
+  }
+
+  /** The role checks in force ({@link Access#OPEN} without authentication). */
+  Access access() {
+    return access;
+  }
+
+  void authorize(Principal who, Access rules) {
+    this.principal = who;
+    this.access = rules;
+  }
+
+  /** This exchange as the auth gate sees it. */
+  GateRequest gateRequest(String repository) {
+    return new GateRequest() {
+      @Override
+      public String method() {
+        return Exchange.this.method();
+      }
+
+      @Override
+      public String path() {
+        return rawPath();
+      }
+
+      @Override
+      public String repository() {
+        return repository;
+      }
+
+      @Override
+      public Optional<String> header(String name) {
+        return Exchange.this.header(name);
+      }
+
+      @Override
+      public Optional<String> query(String name) {
+        return Exchange.this.query(name);
+      }
+
+      @Override
+      public String baseUrl() {
+        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority();
+      }
+
+      @Override
+      public void setResponseHeader(String name, String value) {
+        setHeader(name, value);
+      }
+
+      @Override
+      public void ignoreQuery(String name) {
+        params().remove(name);
+      }
+    };
   }
 
   /** Fails the exchange (used when an error happens after the response was committed). */

@@ -27,7 +27,7 @@ final class ManifestsHandler {
   }
 
   private void get(Exchange ex, Routes.PathParams p) throws RegistryException {
-    ManifestRecord m = manifests.get(p.repository(), p.param());
+    ManifestRecord m = manifests.getForPull(p.repository(), p.param(), ex.principal());
     String etag = "\"" + m.digest() + "\"";
     ex.setHeader("Docker-Content-Digest", m.digest().toString());
     ex.setHeader("ETag", etag);

@@ -1,6 +1,10 @@
 package dev.signet.registry.server.http;
 
 import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.server.auth.Access;
+import dev.signet.registry.server.auth.Gate;
+import dev.signet.registry.server.auth.GateRequest;
+import dev.signet.registry.server.auth.Principal;
 import dev.signet.registry.server.service.Names;
 import dev.signet.registry.server.service.Registry;
 import dev.signet.registry.server.service.RegistryException;
@@ -29,6 +33,9 @@ public final class Routes {
   private record Route(Pattern pattern, boolean named, Map<String, Action> actions) {}
 
   private final List<Route> routes = new ArrayList<>();
+  /** Authenticates and authorizes each routed request; null without authentication. */
+  private Gate gate;
+  private Access access = Access.OPEN;
 
   /** The distribution-spec API plus Signet's accessories API over {@code registry}. */
   public static Routes of(Registry registry) {
@@ -40,6 +47,16 @@ public final class Routes {
     new TagsHandler(registry.discovery()).register(r);
     new ReferrersHandler(registry.discovery()).register(r);
     return r;
+  }
+
+  /**
+   * Puts every routed request through {@code gate} (401/403 before the handler runs; pushes and deletes
+   * audited after it) and lets handlers ask {@code access} about the caller ({@link Exchange#principal()}).
+   */
+  public Routes guard(Gate gate, Access access) {
+    this.gate = gate;
+    this.access = access;
+    return this;
   }
 
   /**
@@ -71,7 +88,20 @@ public final class Routes {
       String name = route.named() ? Names.repository(m.group(1)) : null;
       int paramGroup = route.named() ? 2 : 1;
       String param = m.groupCount() >= paramGroup ? m.group(paramGroup) : null;
-      action.handle(ex, new PathParams(name, param));
+      if (gate == null) {
+        action.handle(ex, new PathParams(name, param));
+        return;
+      }
+      GateRequest request = ex.gateRequest(name);
+      Principal who = gate.admit(request);
+      ex.authorize(who, access);
+      try {
+        action.handle(ex, new PathParams(name, param));
+      } catch (RegistryException e) {
+        gate.completed(request, who, e);
+        throw e;
+      }
+      gate.completed(request, who, null);
       return;
     }
     throw RegistryException.noRoute("no endpoint at " + path);

@@ -3,10 +3,12 @@ package dev.signet.registry.server.service;
 import dev.signet.cosign.SignatureTags;
 import dev.signet.oci.Digest;
 import dev.signet.registry.client.ErrorCode;
+import dev.signet.registry.server.auth.Principal;
 import dev.signet.registry.server.storage.BlobDigestMismatchException;
 import dev.signet.registry.server.storage.BlobStore;
 import dev.signet.registry.server.storage.Condition;
 import dev.signet.registry.server.storage.ConditionFailedException;
+import dev.signet.registry.server.storage.Link;
 import dev.signet.registry.server.storage.ManifestRecord;
 import dev.signet.registry.server.storage.ManifestWrite;
 import dev.signet.registry.server.storage.MetadataStore;
@@ -17,20 +19,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Manifest reads, pushes (validation, accessory linking, conditional tag moves) and deletes. */
 public final class ManifestService {
   /** The largest manifest accepted (the spec asks registries to accept at least 4 MB). */
   public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(ManifestService.class);
+
+  /**
+   * What other parts of the registry (trust policies) do around manifests. Deletes need no hook: what
+   * they record about a manifest is dropped by database triggers in the deleting transaction.
+   */
+  public interface Hooks {
+    /** Does nothing and allows every pull. */
+    Hooks NONE = new Hooks() {
+      @Override
+      public void pushed(String repo, ManifestRecord manifest, List<Link> links) {}
+
+      @Override
+      public void checkPull(String repo, String reference, ManifestRecord manifest, Principal principal) {}
+    };
+
+    /** After a manifest PUT committed, with the accessory links it recorded. Failures are logged only. */
+    void pushed(String repo, ManifestRecord manifest, List<Link> links);
+
+    /** Before a manifest is served to a GET or HEAD; throws to refuse it. */
+    void checkPull(String repo, String reference, ManifestRecord manifest, Principal principal)
+        throws RegistryException;
+  }
 
   private final MetadataStore meta;
   private final BlobStore blobs;
   private final Clock clock;
+  private final Hooks hooks;
 
-  ManifestService(MetadataStore meta, BlobStore blobs, Clock clock) {
+  ManifestService(MetadataStore meta, BlobStore blobs, Clock clock, Hooks hooks) {
     this.meta = meta;
     this.blobs = blobs;
     this.clock = clock;
+    this.hooks = hooks;
   }
 
   /** What a successful PUT reports back. */
@@ -45,6 +74,16 @@ public final class ManifestService {
       throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry", reference);
     }
     return m.get();
+  }
+
+  /**
+   * The manifest a tag or digest names, for serving to {@code principal}: as
+   * {@link #get}, then checked by the hooks (a trust policy may refuse it with 412).
+   */
+  public ManifestRecord getForPull(String repo, String reference, Principal principal) throws RegistryException {
+    ManifestRecord m = get(repo, reference);
+    hooks.checkPull(repo, reference, m, principal);
+    return m;
   }
 
   /**
@@ -83,6 +122,7 @@ public final class ManifestService {
         Accessories.links(digest, parsed, tagList), tagList, condition, Accessories.replaced(parsed, tagList));
     try {
       boolean created = meta.putManifest(write);
+      afterPut(repo, record, write.links());
       return new PutResult(digest, parsed.subject(), tagList, created);
     } catch (MissingReferenceException e) {
       throw RegistryException.of(ErrorCode.MANIFEST_BLOB_UNKNOWN,
@@ -110,6 +150,14 @@ public final class ManifestService {
       throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest tag unknown to registry", reference);
     }
     return List.of();
+  }
+
+  private void afterPut(String repo, ManifestRecord record, List<Link> links) {
+    try {
+      hooks.pushed(repo, record, links);
+    } catch (RuntimeException e) {
+      LOG.warn("after pushing {}@{}: {}", repo, record.digest(), e.toString(), e);
+    }
   }
 
   private void storeInlineBlobs(String repo, ParsedManifest parsed) throws RegistryException {

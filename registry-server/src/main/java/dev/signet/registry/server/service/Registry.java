@@ -4,6 +4,7 @@ import dev.signet.registry.server.storage.BlobStore;
 import dev.signet.registry.server.storage.MetadataStore;
 import dev.signet.registry.server.storage.fs.FsBlobStore;
 import dev.signet.registry.server.storage.sql.SqliteMetadataStore;
+import dev.signet.registry.server.trust.TrustService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +25,22 @@ public final class Registry implements AutoCloseable {
   private final DiscoveryService discovery;
   private final GarbageCollector gc;
   private final Fsck fsck;
+  private final TrustService trust;
 
+  /** A registry without trust policies (every pull is allowed). */
   public Registry(MetadataStore meta, BlobStore blobStore, Clock clock) {
+    this(meta, blobStore, clock, null);
+  }
+
+  /** @param trust verified-pull policies over the same stores, or null for none */
+  public Registry(MetadataStore meta, BlobStore blobStore, Clock clock, TrustService trust) {
     this.meta = meta;
     this.blobStore = blobStore;
+    this.trust = trust;
     RecentBlobs recent = new RecentBlobs(clock);
     this.blobs = new BlobService(meta, blobStore, recent);
     this.uploads = new UploadService(meta, blobStore);
-    this.manifests = new ManifestService(meta, blobStore, clock);
+    this.manifests = new ManifestService(meta, blobStore, clock, trust == null ? ManifestService.Hooks.NONE : trust);
     this.discovery = new DiscoveryService(meta);
     this.gc = new GarbageCollector(meta, blobStore, recent, clock);
     this.fsck = new Fsck(meta, blobStore);
@@ -50,7 +59,8 @@ public final class Registry implements AutoCloseable {
     }
     BlobStore blobStore = new FsBlobStore(dataDir, clock);
     MetadataStore meta = new SqliteMetadataStore(dataDir.resolve("metadata.db"), clock, fullSync);
-    return new Registry(meta, blobStore, clock);
+    TrustService trust = TrustService.open(dataDir.resolve("metadata.db"), fullSync, meta, blobStore, clock);
+    return new Registry(meta, blobStore, clock, trust);
   }
 
   public BlobService blobs() {
@@ -77,8 +87,19 @@ public final class Registry implements AutoCloseable {
     return fsck;
   }
 
+  /** Verified-pull policies; IllegalStateException for a registry built without them. */
+  public TrustService trust() {
+    if (trust == null) {
+      throw new IllegalStateException("this registry has no trust policies");
+    }
+    return trust;
+  }
+
   @Override
   public void close() {
+    if (trust != null) {
+      trust.close();
+    }
     meta.close();
     blobStore.close();
   }

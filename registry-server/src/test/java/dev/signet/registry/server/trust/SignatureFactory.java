@@ -1,0 +1,153 @@
+package dev.signet.registry.server.trust;
+
+import dev.signet.bundle.SigstoreBundle;
+import dev.signet.bundle.VerificationMaterial;
+import dev.signet.cosign.BundleReferrerManifest;
+import dev.signet.cosign.LayerLimitException;
+import dev.signet.cosign.LegacySignatureImage;
+import dev.signet.cosign.SignatureAnnotations;
+import dev.signet.cosign.SignatureTags;
+import dev.signet.crypto.CryptoException;
+import dev.signet.crypto.Signers;
+import dev.signet.crypto.keys.PrivateKeyHandle;
+import dev.signet.crypto.keys.PublicKeys;
+import dev.signet.oci.Descriptor;
+import dev.signet.oci.Digest;
+import dev.signet.oci.ImageManifest;
+import dev.signet.oci.MediaTypes;
+import dev.signet.oci.reference.InvalidReferenceException;
+import dev.signet.oci.reference.Repository;
+import dev.signet.payload.DsseEnvelope;
+import dev.signet.payload.InTotoStatement;
+import dev.signet.payload.SimpleSigningPayload;
+import dev.signet.registry.server.testkit.TestRegistry;
+import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Pushes real cosign-format signatures over HTTP, built with oci-model and crypto exactly as the
+ * signing library writes them: legacy {@code .sig} images (appending, like cosign), v3 bundle referrers
+ * and legacy {@code .att} images. Hooks let tests tamper with what is pushed.
+ */
+final class SignatureFactory {
+  private final TestRegistry registry;
+
+  SignatureFactory(TestRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A cosign v2 signature layer appended to {@code sha256-<hex>.sig}; returns the new .sig manifest digest. */
+  Digest legacy(String repo, Digest subject, PrivateKeyHandle key, Map<String, String> annotations) {
+    return legacy(repo, subject, key, annotations, null, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #legacy(String, Digest, PrivateKeyHandle, Map)}, with an optional certificate chain
+   * (leaf first) and a hook that may rewrite the layer's annotations before pushing.
+   */
+  Digest legacy(String repo, Digest subject, PrivateKeyHandle key, Map<String, String> annotations,
+      List<X509Certificate> certs, UnaryOperator<SignatureAnnotations> tamper) {
+    byte[] payload = SimpleSigningPayload.forImage(repository(repo), subject, annotations).toJson();
+    SignatureAnnotations a = SignatureAnnotations.ofSignature(Base64.getEncoder().encodeToString(sign(key, payload)));
+    if (certs != null) {
+      a = a.withCertificate(Pem.of(certs.get(0)), Pem.of(certs.subList(1, certs.size())));
+    }
+    registry.pushBlob(repo, payload);
+    String tag = SignatureTags.signatureTag(subject);
+    LegacySignatureImage image = append(existing(repo, tag), LegacySignatureImage.simpleSigningLayer(payload,
+        tamper.apply(a)));
+    return push(repo, tag, image);
+  }
+
+  /** A legacy {@code .att} DSSE layer over an in-toto statement naming {@code subject}. */
+  Digest attestation(String repo, Digest subject, PrivateKeyHandle key) {
+    DsseEnvelope env = envelope(InTotoStatement.forCosignSign(subject, Map.of()).toJson(), key);
+    byte[] json = env.toLegacyJson();
+    registry.pushBlob(repo, json);
+    String tag = SignatureTags.attestationTag(subject);
+    LegacySignatureImage image = append(existing(repo, tag), LegacySignatureImage.attestationLayer(json,
+        SignatureAnnotations.ofSignature("").withPredicateType(InTotoStatement.COSIGN_SIGN_PREDICATE)));
+    return push(repo, tag, image);
+  }
+
+  /** A cosign v3 bundle referrer; returns its manifest digest. */
+  Digest bundle(String repo, Digest subject, PrivateKeyHandle key, Map<String, String> annotations) {
+    return bundle(repo, subject, key, annotations, UnaryOperator.identity());
+  }
+
+  /** As above; {@code tamper} may rewrite the bundle JSON bytes before they are pushed. */
+  Digest bundle(String repo, Digest subject, PrivateKeyHandle key, Map<String, String> annotations,
+      UnaryOperator<byte[]> tamper) {
+    DsseEnvelope env = envelope(InTotoStatement.forCosignSign(subject, annotations).toJson(), key);
+    byte[] bundle = tamper.apply(SigstoreBundle.ofDsse(VerificationMaterial.publicKey(PublicKeys.hint(key.publicKey())),
+        env).toJson());
+    registry.pushEmptyConfig(repo);
+    registry.pushBlob(repo, bundle);
+    HttpResponse<byte[]> head = registry.send("HEAD", "/v2/" + repo + "/manifests/" + subject, null,
+        "Accept", MediaTypes.manifestAccept());
+    String mediaType = head.headers().firstValue("Content-Type").orElse(MediaTypes.OCI_MANIFEST);
+    long size = head.headers().firstValueAsLong("Content-Length").orElse(2);
+    ImageManifest m = BundleReferrerManifest.build(bundle, InTotoStatement.COSIGN_SIGN_PREDICATE,
+        Descriptor.of(mediaType, subject, size), Instant.now());
+    byte[] json = BundleReferrerManifest.toJson(m);
+    Digest digest = Digest.sha256(json);
+    expectCreated(registry.putManifest(repo, digest.toString(), MediaTypes.OCI_MANIFEST, json));
+    return digest;
+  }
+
+  static DsseEnvelope envelope(byte[] statement, PrivateKeyHandle key) {
+    byte[] pae = DsseEnvelope.pae(MediaTypes.IN_TOTO, statement);
+    return new DsseEnvelope(MediaTypes.IN_TOTO, statement, List.of(new DsseEnvelope.Signature("", sign(key, pae))));
+  }
+
+  static byte[] sign(PrivateKeyHandle key, byte[] data) {
+    try {
+      return Signers.from(key).sign(data);
+    } catch (CryptoException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LegacySignatureImage append(LegacySignatureImage image, Descriptor layer) {
+    try {
+      return image.append(layer);
+    } catch (LayerLimitException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private LegacySignatureImage existing(String repo, String tag) {
+    HttpResponse<byte[]> r = registry.send("GET", "/v2/" + repo + "/manifests/" + tag, null,
+        "Accept", MediaTypes.OCI_MANIFEST);
+    try {
+      return r.statusCode() == 200 ? LegacySignatureImage.parse(r.body()) : LegacySignatureImage.empty();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Digest push(String repo, String tag, LegacySignatureImage image) {
+    registry.pushBlob(repo, image.configBytes());
+    expectCreated(registry.putManifest(repo, tag, image.manifestMediaType(), image.manifestBytes()));
+    return image.manifestDigest();
+  }
+
+  private Repository repository(String repo) {
+    try {
+      return Repository.parse(registry.host() + "/" + repo);
+    } catch (InvalidReferenceException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static void expectCreated(HttpResponse<byte[]> r) {
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("push: " + r.statusCode() + " " + TestRegistry.text(r));
+    }
+  }
+}
