@@ -120,7 +120,18 @@ class BlobOperationsTest {
 
     Digest absent = Digest.sha256(("not there " + from).getBytes(StandardCharsets.UTF_8));
     assertThat(client.mountBlob(to, from, absent)).isFalse();
-    assertThat(count(registry, "DELETE", to)).as("the opened upload was cancelled").isEqualTo(1);
+    assertThat(eventually(() -> count(registry, "DELETE", to), 1)).as("the opened upload was cancelled").isEqualTo(1);
+  }
+
+  /** The registry writes its access log asynchronously: wait up to 5 s for the expected count. */
+  private static long eventually(java.util.function.LongSupplier count, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    long n = count.getAsLong();
+    while (n < expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      n = count.getAsLong();
+    }
+    return n;
   }
 
   private static long count(DockerRegistryPeer registry, String method, Repository repo) {

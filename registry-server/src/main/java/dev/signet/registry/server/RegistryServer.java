@@ -3,6 +3,8 @@ package dev.signet.registry.server;
 import dev.signet.registry.server.auth.AuthServices;
 import dev.signet.registry.server.auth.AuthSettings;
 import dev.signet.registry.server.auth.http.AuthHandler;
+import dev.signet.registry.server.replication.ReplicationService;
+import dev.signet.registry.server.replication.http.ManifestPushObserver;
 import dev.signet.registry.server.http.JsonErrorHandler;
 import dev.signet.registry.server.http.RegistryHandler;
 import dev.signet.registry.server.http.Routes;
@@ -42,6 +44,7 @@ public final class RegistryServer implements AutoCloseable {
   private final Builder config;
   private final Registry registry;
   private final AuthServices auth;
+  private final ReplicationService replication;
   private final Server jetty;
   private final ServerConnector connector;
   private GcScheduler gcScheduler;
@@ -61,6 +64,7 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalStateException(b.refusal());
     }
     TrustWiring.wire(registry, auth);
+    this.replication = ReplicationWiring.open(b.dataDir, registry, b.clock, auth, b.adminPassword);
     QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 8);
     threads.setName("signet-registry");
     this.jetty = new Server(threads);
@@ -87,7 +91,7 @@ public final class RegistryServer implements AutoCloseable {
     if (auth.enabled()) {
       routes.guard(auth.gate(), auth.access());
     }
-    jetty.setHandler(new AuthHandler(auth, registry, new RegistryHandler(routes)));
+    jetty.setHandler(new AuthHandler(auth, registry, new ManifestPushObserver(new RegistryHandler(routes), replication)));
     jetty.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -104,6 +108,7 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalStateException("cannot start the registry on " + config.host + ":" + config.port + ": "
           + e.getMessage(), e);
     }
+    replication.start(url());
     if (config.gcInterval != null) {
       gcScheduler = new GcScheduler(registry.gc(), config.gcInterval, config.gcGrace);
     }
@@ -124,6 +129,11 @@ public final class RegistryServer implements AutoCloseable {
   /** The services behind the HTTP API (for in-process tools such as gc and fsck). */
   public Registry registry() {
     return registry;
+  }
+
+  /** Replication rules and jobs (rules also through {@code /api/v1/admin/replication}). */
+  public ReplicationService replication() {
+    return replication;
   }
 
   /** Accounts, access checks and the audit log ({@link AuthServices#enabled()} tells whether auth is on). */
@@ -150,6 +160,7 @@ public final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    replication.close();
     auth.close();
     registry.close();
   }
