@@ -64,6 +64,7 @@ public final class RegistryServer implements AutoCloseable {
       throw new IllegalStateException(b.refusal());
     }
     TrustWiring.wire(registry, auth);
+    LifecycleWiring.wire(b.dataDir, registry, b.clock, auth);
     this.replication = ReplicationWiring.open(b.dataDir, registry, b.clock, auth, b.adminPassword);
     QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 8);
     threads.setName("signet-registry");

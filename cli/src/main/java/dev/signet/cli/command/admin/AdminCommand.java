@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "admin",
     description = "Manage accounts and access on a Signet registry (its admin API).",
     subcommands = {UserCommand.class, ProjectCommand.class, MemberCommand.class, RobotCommand.class,
-        AuditCommand.class, PolicyCommand.class, ReplicationCommand.class},
+        AuditCommand.class, PolicyCommand.class, ReplicationCommand.class, LifecycleCommand.class},
     footerHeading = "%nCredentials%n",
     footer = {
         "Every command takes --registry URL and authenticates with basic auth, from, in this order:",

@@ -50,16 +50,40 @@ public final class ManifestService {
         throws RegistryException;
   }
 
+  /**
+   * Checks tag moves and deletes before they happen (immutable tags, see the lifecycle package); each
+   * method throws to refuse. The default allows everything.
+   */
+  public interface TagGuard {
+    /** Allows everything. */
+    TagGuard NONE = new TagGuard() {};
+
+    /** Before {@code tag} is pointed at {@code digest} by a PUT. */
+    default void checkTagWrite(String repo, String tag, Digest digest) throws RegistryException {}
+
+    /** Before {@code tag} is deleted. */
+    default void checkTagDelete(String repo, String tag) throws RegistryException {}
+
+    /** Before the manifest {@code digest} (with its tags) is deleted. */
+    default void checkManifestDelete(String repo, Digest digest) throws RegistryException {}
+  }
+
   private final MetadataStore meta;
   private final BlobStore blobs;
   private final Clock clock;
   private final Hooks hooks;
+  private volatile TagGuard tagGuard = TagGuard.NONE;
 
   ManifestService(MetadataStore meta, BlobStore blobs, Clock clock, Hooks hooks) {
     this.meta = meta;
     this.blobs = blobs;
     this.clock = clock;
     this.hooks = hooks;
+  }
+
+  /** Installs the check on tag moves and deletes (null: allow everything). */
+  public void setTagGuard(TagGuard guard) {
+    this.tagGuard = guard == null ? TagGuard.NONE : guard;
   }
 
   /** What a successful PUT reports back. */
@@ -116,6 +140,9 @@ public final class ManifestService {
     ParsedManifest parsed = ManifestParser.parse(body, contentType);
     storeInlineBlobs(repo, parsed);
     List<String> tagList = new ArrayList<>(tags);
+    for (String t : tagList) {
+      tagGuard.checkTagWrite(repo, t, digest);
+    }
     ManifestRecord record = new ManifestRecord(digest, parsed.mediaType(), body, parsed.subject(),
         parsed.artifactType(), parsed.annotations(), Accessories.type(parsed, tagList), clock.instant());
     ManifestWrite write = new ManifestWrite(repo, record, parsed.references(),
@@ -138,11 +165,15 @@ public final class ManifestService {
    */
   public List<Digest> delete(String repo, String reference) throws RegistryException {
     if (Names.looksLikeDigest(reference)) {
+      tagGuard.checkManifestDelete(repo, Names.digest(reference));
       List<Digest> deleted = meta.deleteManifest(repo, Names.digest(reference));
       if (deleted.isEmpty()) {
         throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry", reference);
       }
       return deleted;
+    }
+    if (Names.isTag(reference)) {
+      tagGuard.checkTagDelete(repo, reference);
     }
     Digest subject = Accessories.legacyTag(reference).map(SignatureTags.ParsedTag::digest).orElse(null);
     if (!Names.isTag(reference)

@@ -26,6 +26,7 @@ public final class Registry implements AutoCloseable {
   private final GarbageCollector gc;
   private final Fsck fsck;
   private final TrustService trust;
+  private final java.util.List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A registry without trust policies (every pull is allowed). */
   public Registry(MetadataStore meta, BlobStore blobStore, Clock clock) {
@@ -95,8 +96,20 @@ public final class Registry implements AutoCloseable {
     return trust;
   }
 
+  /** Closes {@code c} (a service built over this registry) before the registry's own stores. */
+  public void closeWith(AutoCloseable c) {
+    closeFirst.add(0, c);
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable c : closeFirst) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
     if (trust != null) {
       trust.close();
     }

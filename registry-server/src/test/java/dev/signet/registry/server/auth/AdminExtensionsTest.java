@@ -29,7 +29,7 @@ class AdminExtensionsTest {
       return new AdminExtensions.Reply(200, "application/json",
           ("{\"policy\":\"" + store.getOrDefault(r.group(1), "none") + "\"}").getBytes(StandardCharsets.UTF_8));
     });
-    ext.add("/api/v1/admin/replication(/.*)?", AdminExtensions.Authorization.SYSTEM_ADMIN, null,
+    ext.add("/api/v1/admin/example-system(/.*)?", AdminExtensions.Authorization.SYSTEM_ADMIN, null,
         r -> new AdminExtensions.Reply(200, "application/json", ("{\"limit\":\"" + r.query("limit").orElse("-") + "\"}")
             .getBytes(StandardCharsets.UTF_8)));
   }
@@ -53,8 +53,8 @@ class AdminExtensionsTest {
       assertError(fx.send("GET", "/api/v1/admin/projects/own/example", null, null), 401, "UNAUTHORIZED");
       assertError(fx.send("GET", "/api/v1/admin/projects/own/example", null, basic("robot$own+ci", robot)), 403,
           "DENIED");
-      assertError(fx.send("GET", "/api/v1/admin/replication/status?limit=3", null, alice), 403, "DENIED");
-      assertThat(text(fx.send("GET", "/api/v1/admin/replication/status?limit=3", null,
+      assertError(fx.send("GET", "/api/v1/admin/example-system/status?limit=3", null, alice), 403, "DENIED");
+      assertThat(text(fx.send("GET", "/api/v1/admin/example-system/status?limit=3", null,
           basic("admin", AuthFixture.ADMIN_PASSWORD)))).isEqualTo("{\"limit\":\"3\"}");
       assertThat(store).containsOnlyKeys("own");
       assertThat(fx.audit(20)).anySatisfy(e -> assertThat(e.toString()).contains("\"actor\":\"alice\"",
