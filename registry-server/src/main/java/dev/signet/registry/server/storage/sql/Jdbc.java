@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Minimal JDBC helpers: positional parameters, row mappers, no framework. */
-final class Jdbc {
-  private Jdbc() {}
+/**
+ * Minimal JDBC helpers: positional parameters, row mappers, no framework. Open for extension only so that
+ * {@link SqliteConnections} subclasses expose these helpers under their own names.
+ */
+public class Jdbc {
+  Jdbc() {}
 
   /** Maps the current row. */
-  interface Row<T> {
+  public interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
-  static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       List<T> out = new ArrayList<>();
       while (rs.next()) {
@@ -27,19 +30,19 @@ final class Jdbc {
     }
   }
 
-  static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.ofNullable(row.map(rs)) : Optional.empty();
     }
   }
 
-  static boolean exists(Connection c, String sql, Object... args) throws SQLException {
+  public static boolean exists(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       return rs.next();
     }
   }
 
-  static int update(Connection c, String sql, Object... args) throws SQLException {
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args)) {
       return ps.executeUpdate();
     }
@@ -56,6 +59,8 @@ final class Jdbc {
           ps.setBytes(i + 1, b);
         } else if (a instanceof Long || a instanceof Integer) {
           ps.setLong(i + 1, ((Number) a).longValue());
+        } else if (a instanceof Boolean b) {
+          ps.setLong(i + 1, b ? 1 : 0);
         } else {
           ps.setString(i + 1, a.toString());
         }

@@ -1,6 +1,5 @@
 package dev.signet.registry.server.storage.sql;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.signet.registry.server.storage.StorageFailure;
 import dev.signet.registry.server.storage.StoreException;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * An embedded SQLite database in WAL mode: a pool of read-only connections for concurrent readers and a
@@ -18,8 +16,6 @@ import org.sqlite.SQLiteDataSource;
  * schema is migrated by Flyway ({@code db/migration}) on open.
  */
 final class SqliteDatabase implements AutoCloseable {
-  private static final int BUSY_TIMEOUT_MS = 30_000;
-
   /** Work on a connection. */
   interface Work<T> {
     T run(Connection c) throws SQLException, StoreException;
@@ -31,7 +27,7 @@ final class SqliteDatabase implements AutoCloseable {
 
   SqliteDatabase(Path file, boolean fullSync, int readerPoolSize) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
-    this.writer = pool(url, config(fullSync, false), 1, "signet-db-writer", false);
+    this.writer = SqliteConnections.pool(url, config(fullSync, false), 1, "signet-db-writer", false);
     try {
       Flyway.configure().loggers("slf4j").dataSource(writer).locations("classpath:db/migration").load()
           .migrate();
@@ -39,36 +35,16 @@ final class SqliteDatabase implements AutoCloseable {
       writer.close();
       throw new StorageFailure("cannot migrate the metadata database " + file, e);
     }
-    this.readers = pool(url, config(fullSync, true), readerPoolSize, "signet-db-readers", true);
+    this.readers = SqliteConnections.pool(url, config(fullSync, true), readerPoolSize, "signet-db-readers", true);
   }
 
   private static SQLiteConfig config(boolean fullSync, boolean readOnly) {
-    SQLiteConfig c = new SQLiteConfig();
-    c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    c.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
-    c.setBusyTimeout(BUSY_TIMEOUT_MS);
-    c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteConfig c = SqliteConnections.config(fullSync);
     c.setTempStore(SQLiteConfig.TempStore.MEMORY);
     c.setCacheSize(-16_384);
     c.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
     c.setReadOnly(readOnly);
     return c;
-  }
-
-  private static HikariDataSource pool(String url, SQLiteConfig config, int size, String name, boolean readOnly) {
-    SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl(url);
-    HikariConfig hc = new HikariConfig();
-    hc.setDataSource(ds);
-    hc.setPoolName(name);
-    hc.setMaximumPoolSize(size);
-    hc.setMinimumIdle(1);
-    hc.setAutoCommit(true);
-    hc.setReadOnly(readOnly);
-    hc.setConnectionTimeout(BUSY_TIMEOUT_MS);
-    hc.setMaxLifetime(0);
-    hc.setIdleTimeout(0);
-    return new HikariDataSource(hc);
   }
 
   /** Runs {@code work} on a pooled read-only connection (autocommit: each statement sees a snapshot). */
