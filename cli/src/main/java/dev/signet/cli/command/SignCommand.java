@@ -73,6 +73,10 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = "--identity-token", description = "OIDC token for keyless signing (not supported yet).") String identityToken;
   @Option(names = "--record-creation-timestamp", description = "Accepted for compatibility.") boolean recordCreation;
 
+  @Option(names = "--max-workers", defaultValue = "10",
+      description = "Images signed in parallel (default ${DEFAULT-VALUE}).")
+  int maxWorkers;
+
   @Mixin RegistryOptions registry;
 
   public SignCommand(CliContext ctx) {
@@ -117,21 +121,46 @@ public final class SignCommand implements Callable<Integer> {
         throw Failures.of(e);
       }
     }
-    for (ResolvedImage image : resolved) {
-      try {
-        if (payload != null) {
+    if (payload != null) {
+      for (ResolvedImage image : resolved) {
+        try {
           signPayload(client, image, signer, options);
-          continue;
+        } catch (SigningException e) {
+          throw Failures.of(e);
         }
-        for (SignResult r : signerService.sign(image, signer, options)) {
+      }
+      return ExitCodes.OK;
+    }
+    // Images are signed in parallel (the read-back pauses of registries without conditional writes
+    // overlap); results are reported in argument order.
+    List<java.util.concurrent.Future<List<SignResult>>> pending = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(maxWorkers, resolved.size())));
+    try {
+      for (ResolvedImage image : resolved) {
+        pending.add(pool.submit(() -> signerService.sign(image, signer, options)));
+      }
+      for (java.util.concurrent.Future<List<SignResult>> f : pending) {
+        for (SignResult r : await(f)) {
           writeOutputs(r);
           r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
         }
-      } catch (SigningException e) {
-        throw Failures.of(e);
       }
+    } finally {
+      pool.shutdownNow();
     }
     return ExitCodes.OK;
+  }
+
+  private static List<SignResult> await(java.util.concurrent.Future<List<SignResult>> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SigningException se) {
+        throw Failures.of(se);
+      }
+      throw new CommandFailure(ExitCodes.FAILURE, String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
   }
 
   private void signPayload(RegistryClient client, ResolvedImage image, Signer signer, SignOptions options)
