@@ -6,49 +6,24 @@ import dev.signet.oci.Manifests;
 import dev.signet.oci.MediaTypes;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.registry.client.DigestMismatchException;
-import dev.signet.registry.client.ErrorCode;
 import dev.signet.registry.client.Manifest;
 import dev.signet.registry.client.RegistryException;
 import dev.signet.registry.client.RegistryTransportException;
-import dev.signet.registry.client.auth.AuthScope;
-import java.net.URI;
 import java.util.Set;
 
 /**
  * {@code GET /v2/<name>/manifests/<ref>}: the bytes, verified against the requested digest and against
  * {@code Docker-Content-Digest}; the media type from {@code Content-Type}, else from the document.
  */
-public final class ManifestGetEndpoint implements Endpoint<Manifest> {
+public final class ManifestGetEndpoint extends ManifestReadEndpoint<Manifest> {
   private static final Set<String> GENERIC_TYPES =
       Set.of("", "application/json", "text/plain", "application/octet-stream");
 
-  private final ImageReference ref;
   private final long maxBytes;
 
   public ManifestGetEndpoint(ImageReference ref, long maxBytes) {
-    this.ref = ref;
+    super("GET", ref);
     this.maxBytes = maxBytes;
-  }
-
-  @Override
-  public HttpCall request(URI base) {
-    return HttpCall.of("GET", Paths.v2(base, ref.repository(), "manifests/" + ref.identifier()))
-        .header("Accept", MediaTypes.manifestAccept());
-  }
-
-  @Override
-  public AuthScope scope() {
-    return AuthScope.pull(ref.repository());
-  }
-
-  @Override
-  public String action() {
-    return "GET manifest " + ref;
-  }
-
-  @Override
-  public ErrorCode notFoundCode() {
-    return ErrorCode.MANIFEST_UNKNOWN;
   }
 
   @Override

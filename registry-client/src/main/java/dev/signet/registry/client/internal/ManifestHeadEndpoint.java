@@ -1,44 +1,17 @@
 package dev.signet.registry.client.internal;
 
-import dev.signet.oci.MediaTypes;
 import dev.signet.oci.reference.ImageReference;
-import dev.signet.registry.client.ErrorCode;
 import dev.signet.registry.client.RegistryException;
-import dev.signet.registry.client.auth.AuthScope;
-import java.net.URI;
 import java.util.Optional;
 
 /** {@code HEAD /v2/<name>/manifests/<ref>}: empty on 404; the raw headers otherwise. */
-public final class ManifestHeadEndpoint implements Endpoint<Optional<ManifestHeadEndpoint.Head>> {
+public final class ManifestHeadEndpoint extends ManifestReadEndpoint<Optional<ManifestHeadEndpoint.Head>> {
 
   /** What the HEAD answered: the Docker-Content-Digest value (may be null), media type and length. */
   public record Head(String digestHeader, String mediaType, long size) {}
 
-  private final ImageReference ref;
-
   public ManifestHeadEndpoint(ImageReference ref) {
-    this.ref = ref;
-  }
-
-  @Override
-  public HttpCall request(URI base) {
-    return HttpCall.of("HEAD", Paths.v2(base, ref.repository(), "manifests/" + ref.identifier()))
-        .header("Accept", MediaTypes.manifestAccept());
-  }
-
-  @Override
-  public AuthScope scope() {
-    return AuthScope.pull(ref.repository());
-  }
-
-  @Override
-  public String action() {
-    return "HEAD manifest " + ref;
-  }
-
-  @Override
-  public ErrorCode notFoundCode() {
-    return ErrorCode.MANIFEST_UNKNOWN;
+    super("HEAD", ref);
   }
 
   @Override
