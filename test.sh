@@ -22,4 +22,8 @@ if [ -f oracles/sigstore-js/package-lock.json ] && [ ! -d oracles/sigstore-js/no
   (cd oracles/sigstore-js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Java 25: JAVA_HOME, then Temurin 25, then java on the PATH; one line on what to install otherwise.
+. "$here/bin/java-env.sh"
+signet_find_java || exit 1
+echo "test.sh: using $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) at $JAVA_HOME"
 exec mvn -B -ntp verify "$@"
