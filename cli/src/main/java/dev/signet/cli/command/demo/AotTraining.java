@@ -34,8 +34,10 @@ public final class AotTraining {
     String host = args[0];
     Path dir = Files.createDirectories(Path.of(args[1]));
     Repository repo = Repository.parse(host + "/training/app");
-    Digest digest = DemoImage.push(HttpRegistryClient.builder().userAgent("signet-aot-training").build(),
-        repo, "v1", "trained\n");
+    Digest digest;
+    try (HttpRegistryClient client = HttpRegistryClient.builder().userAgent("signet-aot-training").build()) {
+      digest = DemoImage.push(client, repo, "v1", "trained\n");
+    }
     String image = repo + "@" + digest;
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("COSIGN_PASSWORD", "");
