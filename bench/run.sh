@@ -27,6 +27,7 @@
 set -euo pipefail
 export LC_ALL=C
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/bin/java-env.sh"; signet_find_java || exit 1   # Java 25 (JAVA_HOME, Temurin 25, PATH)
 N=${1:-50}
 [[ $N =~ ^[0-9]+$ && $N -ge 2 ]] || { echo "usage: bench/run.sh [N>=2]" >&2; exit 2; }
 SIGN_RUNS=${SIGN_RUNS:-3}
