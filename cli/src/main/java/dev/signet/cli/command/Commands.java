@@ -29,7 +29,9 @@ public final class Commands {
           dev.signet.cli.command.registry.RegistryCommand.class,
           dev.signet.cli.command.admin.AdminCommand.class,
           dev.signet.cli.command.demo.DemoCommand.class,
-          DownloadCommand.class);
+          DownloadCommand.class,
+          dev.signet.cli.command.sigstore.InitializeCommand.class,
+          dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {
