@@ -99,6 +99,9 @@ public final class TestPki {
     final Map<String, byte[]> extra = new LinkedHashMap<>();
     final List<Sct> scts = new ArrayList<>();
     String signatureAlgorithm = "SHA256withECDSA";
+    BigInteger serialNumber;
+
+    public Spec serial(BigInteger sn) { serialNumber = sn; return this; }
 
     public Spec subject(String dn) { subject = dn; return this; }
     public Spec issuer(Issued i) { issuer = i; return this; }
@@ -130,7 +133,7 @@ public final class TestPki {
 
     public Issued build() {
       try {
-        BigInteger sn = BigInteger.valueOf(++serial);
+        BigInteger sn = serialNumber != null ? serialNumber : BigInteger.valueOf(++serial);
         X509Certificate plain = sign(sn, List.of());
         if (scts.isEmpty()) {
           return new Issued(plain, key);
@@ -215,6 +218,64 @@ public final class TestPki {
 
   public static ValidityWindow window(Instant start, Instant end) {
     return new ValidityWindow(start, Optional.ofNullable(end));
+  }
+
+  /** A TSA signing certificate: CA:FALSE, KU digitalSignature, critical EKU timeStamping (RFC 3161 §2.3). */
+  public static Spec tsaLeaf(Issued issuer) {
+    return cert().subject("CN=tsa signing,O=signet.test").issuer(issuer).endEntityBasicConstraints()
+        .keyUsage(KeyUsage.digitalSignature).eku(KeyPurposeId.id_kp_timeStamping).ekuCritical()
+        .validity(T0.minusSeconds(86400), T0.plusSeconds(86400L * 365));
+  }
+
+  /**
+   * A DER TimeStampResp over SHA-256({@code data}) signed by {@code tsa} at {@code genTime} with
+   * BouncyCastle's TSP generator; {@code embedCertificate} sets certReq.
+   */
+  public static byte[] timestamp(Issued tsa, byte[] data, Instant genTime, boolean embedCertificate) {
+    return timestamp(tsa, data, genTime, embedCertificate, "SHA-256");
+  }
+
+  public static byte[] timestamp(Issued tsa, byte[] data, Instant genTime, boolean embedCertificate, String digest) {
+    try {
+      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
+          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
+      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
+      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
+      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+      if (embedCertificate) {
+        gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(tsa.cert())));
+      }
+      var rg = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+      rg.setCertReq(embedCertificate);
+      ASN1ObjectIdentifier alg = switch (digest) {
+        case "SHA-1" -> org.bouncycastle.tsp.TSPAlgorithms.SHA1;
+        case "SHA-384" -> org.bouncycastle.tsp.TSPAlgorithms.SHA384;
+        default -> org.bouncycastle.tsp.TSPAlgorithms.SHA256;
+      };
+      var req = rg.generate(alg, MessageDigest.getInstance(digest).digest(data), BigInteger.valueOf(42));
+      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(gen, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
+      return respGen.generate(req, BigInteger.valueOf(++serial), Date.from(genTime)).getEncoded();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A TimeStampResp with status rejection (2). */
+  public static byte[] rejectedTimestamp(Issued tsa) {
+    try {
+      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
+          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
+      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
+      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
+      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(gen, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
+      return respGen.generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
+          org.bouncycastle.asn1.cmp.PKIFailureInfo.badAlg, "bad algorithm").getEncoded();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static byte[] sctBytes(Sct s, byte[] tbs, byte[] issuerKeyHash) throws GeneralSecurityException {
