@@ -129,8 +129,8 @@ public final class TimestampVerifier {
     for (X509CertificateHolder h : token.getCertificates().getMatches(null)) {
       try {
         out.add(Certificates.fromDer(h.getEncoded(), "certificate embedded in the token"));
-      } catch (java.io.IOException e) {
-        throw fail("certificate embedded in the token does not parse: " + e.getMessage());
+      } catch (java.io.IOException | VerificationException e) {
+        throw fail("a certificate embedded in the token does not parse: " + e.getMessage());
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.signet.verify.x509;
 
+import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -71,7 +72,7 @@ public record FulcioIdentity(
   /**
    * Reads the identity of {@code leaf}.
    *
-   * @throws VerificationException ({@code FORMAT}) when the SAN extension is not DER
+   * @throws VerificationException ({@code FORMAT}) when the SAN or a Fulcio extension is not DER
    */
   public static FulcioIdentity of(X509Certificate leaf) throws VerificationException {
     SubjectAlternativeNames sans = SubjectAlternativeNames.parse(leaf);
@@ -79,7 +80,12 @@ public record FulcioIdentity(
     for (Set<String> oids : List.of(nullToEmpty(leaf.getCriticalExtensionOIDs()), nullToEmpty(leaf.getNonCriticalExtensionOIDs()))) {
       for (String oid : oids) {
         if (oid.startsWith(OID_PREFIX)) {
-          ext.put(oid, value(oid, ASN1OctetString.getInstance(leaf.getExtensionValue(oid)).getOctets()));
+          try {
+            ext.put(oid, value(oid, ASN1OctetString.getInstance(leaf.getExtensionValue(oid)).getOctets()));
+          } catch (RuntimeException e) {
+            throw new VerificationException(Check.FORMAT, "certificate " + Certificates.describe(leaf)
+                + ": malformed extension " + oid + ": " + e.getMessage());
+          }
         }
       }
     }
