@@ -33,8 +33,9 @@ import java.util.Set;
  * listed, so one request's work stays bounded.
  */
 public final class ManifestParser {
-  /** The most layers (manifest) or manifests (index) one document may list. */
-  public static final int MAX_DESCRIPTORS = 1000;
+  /** The most layers (manifest) or manifests (index) one document may list: room for thousands of
+   * accessories in a referrers fallback index, still bounded work per request. */
+  public static final int MAX_DESCRIPTORS = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.cosign.SignatureTags;
 import dev.signet.oci.Digest;
 import dev.signet.oci.MediaTypes;
+import dev.signet.registry.server.service.ManifestParser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,12 +66,13 @@ class ManifestStrictnessTest {
   @Test
   void descriptorCountsAreCapped() {
     List<String> layers = new ArrayList<>();
-    for (int i = 0; i < 1001; i++) {
+    int over = ManifestParser.MAX_DESCRIPTORS + 1;
+    for (int i = 0; i < over; i++) {
       layers.add(parts.layerDescriptor(MediaTypes.OCI_LAYER_GZIP));
     }
     byte[] m = manifest(parts.configDescriptor(MediaTypes.OCI_CONFIG), layers, null);
-    assertInvalid(r.put(PUSHER, "t", MediaTypes.OCI_MANIFEST, m), "MANIFEST_INVALID", "1001 layers",
-        "at most 1000");
+    assertInvalid(r.put(PUSHER, "t", MediaTypes.OCI_MANIFEST, m), "MANIFEST_INVALID", over + " layers",
+        "at most " + ManifestParser.MAX_DESCRIPTORS);
   }
 
   @Test
