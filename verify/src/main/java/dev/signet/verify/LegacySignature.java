@@ -1,5 +1,12 @@
 package dev.signet.verify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.cosign.SignatureAnnotations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +33,44 @@ public record LegacySignature(
   public static LegacySignature of(byte[] payload, byte[] signature) {
     return new LegacySignature(payload, signature, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty());
+  }
+
+  /**
+   * Reads a {@code .sig} layer's annotations: the base64 signature, certificate and chain PEM, Rekor
+   * bundle JSON and {@code {"SignedRFC3161Timestamp":"<base64 DER>"}}.
+   *
+   * @throws VerificationException (FORMAT) naming the bad annotation
+   */
+  public static LegacySignature fromAnnotations(byte[] payload, Map<String, String> annotations)
+      throws VerificationException {
+    String b64 = annotations.get(SignatureAnnotations.SIGNATURE);
+    if (b64 == null || b64.isBlank()) {
+      throw new VerificationException(Check.FORMAT, "the layer has no " + SignatureAnnotations.SIGNATURE
+          + " annotation");
+    }
+    byte[] sig;
+    try {
+      sig = Base64.getDecoder().decode(b64.trim());
+    } catch (IllegalArgumentException e) {
+      throw new VerificationException(Check.FORMAT, "the " + SignatureAnnotations.SIGNATURE
+          + " annotation is not valid base64");
+    }
+    Optional<byte[]> token = Optional.empty();
+    String ts = annotations.get(SignatureAnnotations.RFC3161_TIMESTAMP);
+    if (ts != null && !ts.isBlank()) {
+      try {
+        JsonNode node = new ObjectMapper().readTree(ts);
+        token = Optional.of(Base64.getDecoder().decode(node.path("SignedRFC3161Timestamp").asText("")));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new VerificationException(Check.FORMAT, "the " + SignatureAnnotations.RFC3161_TIMESTAMP
+            + " annotation is not {\"SignedRFC3161Timestamp\":\"<base64>\"}");
+      }
+    }
+    String bundle = annotations.get(SignatureAnnotations.BUNDLE);
+    return new LegacySignature(payload, sig, Optional.ofNullable(annotations.get(SignatureAnnotations.CERTIFICATE)),
+        Optional.ofNullable(annotations.get(SignatureAnnotations.CHAIN)),
+        bundle == null || bundle.isBlank() ? Optional.empty() : Optional.of(bundle.getBytes(StandardCharsets.UTF_8)),
+        token);
   }
 
   public LegacySignature withCertificate(String certificatePem, String chainPem) {
