@@ -29,7 +29,14 @@ public final class Commands {
           dev.signet.cli.command.registry.RegistryCommand.class,
           dev.signet.cli.command.admin.AdminCommand.class,
           dev.signet.cli.command.demo.DemoCommand.class,
-          DownloadCommand.class);
+          DownloadCommand.class,
+          SignBlobCommand.class,
+          AttestBlobCommand.class,
+          AttestCommand.class,
+          BundleCommand.class,
+          VerifyBlobCommand.class,
+          VerifyBlobAttestationCommand.class,
+          VerifyAttestationCommand.class);
 
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {
