@@ -17,10 +17,12 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-if [ -f oracles/sigstore-js/package-lock.json ] && [ ! -d oracles/sigstore-js/node_modules ]; then
-  echo "test.sh: installing the @sigstore/verify oracle (npm ci)"
-  (cd oracles/sigstore-js && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for oracle in sigstore-js tuf-js; do   # independent verifiers: @sigstore/verify, tuf-js
+  if [ -f "oracles/$oracle/package-lock.json" ] && [ ! -d "oracles/$oracle/node_modules" ]; then
+    echo "test.sh: installing the $oracle oracle (npm ci)"
+    (cd "oracles/$oracle" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 # Java 25: JAVA_HOME, then Temurin 25, then java on the PATH; one line on what to install otherwise.
 . "$here/bin/java-env.sh"

@@ -27,6 +27,7 @@
 set -euo pipefail
 export LC_ALL=C
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$here/bin/java-env.sh"; signet_find_java || exit 1   # Java 25 (JAVA_HOME, Temurin 25, PATH)
 N=${1:-50}
 [[ $N =~ ^[0-9]+$ && $N -ge 2 ]] || { echo "usage: bench/run.sh [N>=2]" >&2; exit 2; }
 SIGN_RUNS=${SIGN_RUNS:-3}
@@ -94,8 +95,8 @@ rec tool.hyperfine "\"$( [ $have_hyperfine = 1 ] && hyperfine --version || echo 
 # --- Signet: build once, then time a snapshot ---------------------------------------------------------
 # ./signet rebuilds whenever any source is newer than the jar; on a shared work tree that can happen in
 # the middle of a measurement. So: build through the launcher once, copy the jar, and run the copy with
-# the launcher's own JVM flags and an AppCDS archive dumped the way the launcher dumps it (by the first
-# command after a build, here `version`, the README's first command).
+# the launcher's own JVM flags and an AOT cache trained the way the launcher trains it (after the registry
+# is up, below: AotTraining against the bench's registry).
 if [ -n "${SIGNET_REV:-}" ]; then
   rev=$(git -C "$here" rev-parse --short "$SIGNET_REV")
   say "bench: building commit $rev in a temporary copy (git archive; mvn package)"
@@ -118,10 +119,8 @@ else
   rec signet.git "\"$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null)" ] && echo ' + uncommitted changes')\""
 fi
 read -r -a jvm_opts < <(sed -n 's/^opts=(\(.*\))$/\1/p' "$here/signet" | head -1)
-[ ${#jvm_opts[@]} -gt 0 ] || jvm_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xlog:cds=off -Xlog:cds+dynamic=off)
+[ ${#jvm_opts[@]} -gt 0 ] || jvm_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xlog:aot=off -Xlog:cds=off)
 rec jvm.opts "\"${jvm_opts[*]}\""
-java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit="$tmp/signet.jsa" -jar "$tmp/signet.jar" version >/dev/null
-SIGNET=(java "${jvm_opts[@]}" -XX:SharedArchiveFile="$tmp/signet.jsa" -Xshare:auto -Dsignet.home="$here" -jar "$tmp/signet.jar")
 SIGNET_NOCDS=(java "${jvm_opts[@]}" -Dsignet.home="$here" -jar "$tmp/signet.jar")
 
 # --- timing -------------------------------------------------------------------------------------------
@@ -177,6 +176,12 @@ done
 [ -n "$port" ] || { say "bench: docker-registry did not start:"; cat "$tmp/registry.log" >&2; exit 1; }
 reg="127.0.0.1:$port"
 say "bench: docker-registry $reg (pid $reg_pid)"
+# The launcher's ahead-of-time cache, trained the way ./signet trains it (AotTraining: the client commands
+# against a registry in another process; here the bench's own docker-registry), for this copy of the jar.
+java "${jvm_opts[@]}" -XX:AOTCacheOutput="$tmp/signet.aot" -cp "$tmp/signet.jar" \
+  dev.signet.cli.command.demo.AotTraining "$reg" "$tmp/aot-training" >"$tmp/aot-training.log" 2>&1 \
+  || { say "bench: training the AOT cache failed:"; tail -5 "$tmp/aot-training.log" >&2; exit 1; }
+SIGNET=(java "${jvm_opts[@]}" -XX:AOTCache="$tmp/signet.aot" -Dsignet.home="$here" -jar "$tmp/signet.jar")
 
 # --- images -------------------------------------------------------------------------------------------
 # Sets: v3r<k> and lgr<k> (k = 1..SIGN_RUNS) are signed once each, by run k of each format, so every
@@ -300,7 +305,7 @@ done
 # the same bulk run with the JVM's default tiered JIT (C1 then C2) instead of the launcher's C1-only
 jit_opts=()
 for o in "${jvm_opts[@]}"; do [[ $o == -XX:TieredStopAtLevel=* ]] || jit_opts+=("$o"); done
-SIGNET_C2=(java "${jit_opts[@]}" -XX:SharedArchiveFile="$tmp/signet.jsa" -Xshare:auto -Dsignet.home="$here" -jar "$tmp/signet.jar")
+SIGNET_C2=(java "${jit_opts[@]}" -XX:AOTCache="$tmp/signet.aot" -Dsignet.home="$here" -jar "$tmp/signet.jar")
 measure verify.v3.bulk_default_jit 3 1 "${SIGNET_C2[@]}" "${VERIFY[@]}" "${V3[@]}"
 
 # --- per-process overhead: ONESHOT_N one-shot invocations vs one invocation of ONESHOT_N -----------------------
@@ -314,15 +319,12 @@ measure verify.v3.oneshot_loop 3 0 bash "$tmp/oneshot-loop.sh"
 
 # --- one-shot start-up ---------------------------------------------------------------------------------
 say "bench: one-shot wall time ($ONESHOT_RUNS runs, 3 warm-up)"
-java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit="$tmp/signet-verify.jsa" -jar "$tmp/signet.jar" "${VERIFY[@]}" "${V3[0]}" >/dev/null 2>&1 \
-  || { say "bench: dumping an AppCDS archive with verify failed"; exit 1; }
-SIGNET_CDSV=(java "${jvm_opts[@]}" -XX:SharedArchiveFile="$tmp/signet-verify.jsa" -Xshare:auto -Dsignet.home="$here" -jar "$tmp/signet.jar")
 measure oneshot.java_version "$ONESHOT_RUNS" 3 java -version
 measure oneshot.signet_version "$ONESHOT_RUNS" 3 "${SIGNET[@]}" version
 measure oneshot.signet_verify "$ONESHOT_RUNS" 3 "${SIGNET[@]}" "${VERIFY[@]}" "${V3[0]}"
 measure oneshot.signet_verify_legacy "$ONESHOT_RUNS" 3 "${SIGNET[@]}" "${VERIFY[@]}" "${LG[0]}"
-measure oneshot.signet_verify_cds_from_verify "$ONESHOT_RUNS" 3 "${SIGNET_CDSV[@]}" "${VERIFY[@]}" "${V3[0]}"
-measure oneshot.signet_verify_no_appcds "$ONESHOT_RUNS" 3 "${SIGNET_NOCDS[@]}" "${VERIFY[@]}" "${V3[0]}"
+measure oneshot.signet_verify_no_aot "$ONESHOT_RUNS" 3 "${SIGNET_NOCDS[@]}" "${VERIFY[@]}" "${V3[0]}"
+measure oneshot.signet_version_no_aot "$ONESHOT_RUNS" 3 "${SIGNET_NOCDS[@]}" version
 measure oneshot.skopeo_inspect "$ONESHOT_RUNS" 3 skopeo inspect --raw --tls-verify=false "docker://${V3[0]}"
 # key decryption (cosign's scrypt + secretbox), the fixed cost of every sign: public-key minus version,
 # next to OpenSSL's scrypt with the same parameters
@@ -337,7 +339,7 @@ else
   rec oneshot.openssl_scrypt.median_s NA
 fi
 launcher_fresh() {
-  [ -f "$here/.signet-build/signet.jsa" ] && [ -z "$(find "$here" -path "$here/.git" -prune -o \( -name '*.java' -o -name 'pom.xml' \
+  [ -f "$here/.signet-build/signet.aot" ] && [ -z "$(find "$here" -path "$here/.git" -prune -o \( -name '*.java' -o -name 'pom.xml' \
     -o -path '*/src/main/resources/*' \) -newer "$here/cli/target/signet.jar" -print -quit 2>/dev/null)" ]
 }
 if launcher_fresh; then
@@ -374,8 +376,8 @@ markers=(picocli.CommandLine dev.signet.cli.command.VerifyCommand dev.signet.cry
 declare -A PH=()
 for ((i = 0; i < 5; i++)); do
   t0=$(date +%s%N)
-  java "${jvm_opts[@]}" -Xlog:class+load:file="$tmp/classload.log":uptime -XX:SharedArchiveFile="$tmp/signet.jsa" \
-    -Xshare:auto -Dsignet.home="$here" -jar "$tmp/signet.jar" "${VERIFY[@]}" "${V3[0]}" >/dev/null 2>&1
+  java "${jvm_opts[@]}" -Xlog:class+load:file="$tmp/classload.log":uptime -XX:AOTCache="$tmp/signet.aot" \
+    -Dsignet.home="$here" -jar "$tmp/signet.jar" "${VERIFY[@]}" "${V3[0]}" >/dev/null 2>&1
   t1=$(date +%s%N)
   for m in "${markers[@]}"; do
     PH[$m]+="$(grep -m1 -F "] $m " "$tmp/classload.log" | sed -n 's/^\[\([0-9.]*\)s\].*/\1/p') "
@@ -486,11 +488,11 @@ cpu() { [ -n "${R[$1.mean_user_s]:-}" ] && printf ', cpu %s s' "$(calc "${R[$1.m
   row "signet version" "${R[oneshot.signet_version.median_s]}" "s  (x${R[ratio.oneshot_version_over_java_version]} java -version)$(cpu oneshot.signet_version)"
   row "signet verify, 1 image (v3)" "${R[oneshot.signet_verify.median_s]}" "s  (x${R[ratio.oneshot_verify_over_java_version]} java -version)$(cpu oneshot.signet_verify)"
   row "signet verify, 1 image (legacy)" "${R[oneshot.signet_verify_legacy.median_s]}" "s$(cpu oneshot.signet_verify_legacy)"
-  row "signet verify, 1 image, AppCDS dumped by verify" "${R[oneshot.signet_verify_cds_from_verify.median_s]}" "s$(cpu oneshot.signet_verify_cds_from_verify)"
-  row "signet verify, 1 image, no AppCDS" "${R[oneshot.signet_verify_no_appcds.median_s]}" "s$(cpu oneshot.signet_verify_no_appcds)"
+  row "signet verify, 1 image, no AOT cache" "${R[oneshot.signet_verify_no_aot.median_s]}" "s$(cpu oneshot.signet_verify_no_aot)"
+  row "signet version, no AOT cache" "${R[oneshot.signet_version_no_aot.median_s]}" "s$(cpu oneshot.signet_version_no_aot)"
   row "signet public-key (decrypts the key: scrypt N=${R[crypto.scrypt_n]})" "${R[oneshot.signet_public_key.median_s]}" "s  = version + ${R[derived.key_decrypt_s]} s$(cpu oneshot.signet_public_key)"
   row "openssl kdf SCRYPT, same parameters" "${R[oneshot.openssl_scrypt.median_s]}" "s  (signet's key decryption x${R[ratio.key_decrypt_over_openssl_scrypt]})$(cpu oneshot.openssl_scrypt)"
-  row "./signet version (launcher)" "${R[oneshot.launcher_version.median_s]}" "s  (work-tree build, the launcher's own AppCDS archive)"
+  row "./signet version (launcher)" "${R[oneshot.launcher_version.median_s]}" "s  (work-tree build, the launcher's own AOT cache)"
   row "./signet verify, 1 image (launcher)" "${R[oneshot.launcher_verify.median_s]}" "s"
   row "JDK floor: HttpClient + 1 GET, launcher flags" "${R[oneshot.jdk_httpclient_floor.median_s]}" "s  (build ${R[floor.httpclient_build_ms]} ms, GET ${R[floor.first_request_ms]} ms, exit wait ${R[floor.after_main_ms]} ms)$(cpu oneshot.jdk_httpclient_floor)"
   row "verify 1 image phases: CLI / key / HttpClient / 1st GET" "${R[phase.picocli.CommandLine.s]}/${R[phase.dev.signet.crypto.keys.KeyReference.s]}/${R[phase.java.net.http.HttpClient.s]}/${R[phase.jdk.internal.net.http.Http1Exchange.s]}" "s of JVM uptime"

@@ -21,6 +21,7 @@ set -euo pipefail
 export LC_ALL=C
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$root/bin/java-env.sh"; signet_find_java || exit 1   # Java 25 (JAVA_HOME, Temurin 25, PATH)
 RUNS=${RUNS:-3}
 BLOB_MIB=${BLOB_MIB:-256}
 CHUNK_MIB=${CHUNK_MIB:-16}

@@ -17,7 +17,14 @@ public record CliContext(
     PrintStream err,
     Path workingDirectory,
     Clock clock,
-    boolean interactive) {
+    boolean interactive,
+    Resources resources) {
+
+  /** A context whose resources are closed by {@link Main#run} at the end of each command. */
+  public CliContext(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err,
+      Path workingDirectory, Clock clock, boolean interactive) {
+    this(env, stdin, out, err, workingDirectory, clock, interactive, new Resources());
+  }
 
   public static CliContext system() {
     return new CliContext(

@@ -76,7 +76,11 @@ public final class Main implements Runnable {
               .println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCodes.FAILURE;
         });
-    return cl.execute(rewritten);
+    try {
+      return cl.execute(rewritten);
+    } finally {
+      context.resources().closeAll();
+    }
   }
 
   static CommandLine commandLine(CliContext context) {

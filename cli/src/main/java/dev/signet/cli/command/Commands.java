@@ -36,7 +36,9 @@ public final class Commands {
           BundleCommand.class,
           VerifyBlobCommand.class,
           VerifyBlobAttestationCommand.class,
-          VerifyAttestationCommand.class);
+          VerifyAttestationCommand.class,
+          dev.signet.cli.command.sigstore.InitializeCommand.class,
+          dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {

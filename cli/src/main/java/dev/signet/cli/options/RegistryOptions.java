@@ -26,7 +26,10 @@ public final class RegistryOptions {
   @Option(names = "--registry-token", description = "Registry identity token.")
   String token;
 
-  /** A client for the given registries (host[:port]); credentials from flags, else the Docker config. */
+  /**
+   * A client for the given registries (host[:port]); credentials from flags, else the Docker config.
+   * Closed when the command ends.
+   */
   public HttpRegistryClient client(CliContext context, Collection<String> registries) {
     CredentialProvider docker = DockerConfigCredentials.fromEnvironment(context.env());
     CredentialProvider fromFlags = registry -> explicit();
@@ -38,7 +41,7 @@ public final class RegistryOptions {
     } else if (allowHttp) {
       b.allowHttp(registries.toArray(String[]::new));
     }
-    return b.build();
+    return context.resources().register(b.build());
   }
 
   private Optional<Credential> explicit() {

@@ -36,7 +36,7 @@ import java.util.Set;
  * ({@code localhost}, 127.0.0.0/8, [::1]) and hosts given to {@link Builder#allowHttp}; everything else
  * is HTTPS. Build one with {@link #builder()} and share it.
  */
-public final class HttpRegistryClient implements RegistryClient {
+public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   /** The digest the referrers-API probe asks about: the empty descriptor's. */
   private static final Digest PROBE = new Digest(Digest.SHA256,
       "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
@@ -46,6 +46,7 @@ public final class HttpRegistryClient implements RegistryClient {
   private final BlobUploader uploader;
   private final ReferrersLookup referrers;
   private final long maxManifestBytes;
+  private final Transport transport;
 
   private HttpRegistryClient(Builder b) {
     HttpClient secure = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
@@ -54,11 +55,22 @@ public final class HttpRegistryClient implements RegistryClient {
         .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.context()).build();
     Transport transport = new Transport(secure, insecure, b.httpHosts, b.insecureHosts, b.userAgent,
         b.requestTimeout);
+    this.transport = transport;
     Authenticator auth = new Authenticator(b.credentials, transport::clientFor, b.userAgent, b.requestTimeout);
     this.caller = new EndpointCaller(transport, auth, b.retry);
     this.uploader = new BlobUploader(caller);
     this.referrers = new ReferrersLookup(caller, b.maxManifestBytes);
     this.maxManifestBytes = b.maxManifestBytes;
+  }
+
+  /**
+   * Stops the HTTP clients' selector threads. A JVM with a selector thread still in native code waits
+   * about 0.3 s at exit for it, so one-shot commands close their client before exiting. Requests after
+   * close fail with an I/O error.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   public static Builder builder() {

@@ -36,6 +36,20 @@ public final class Transport {
     this.requestTimeout = requestTimeout;
   }
 
+  /** Shuts both clients down now and waits briefly for their selector threads to stop. */
+  public void close() {
+    for (HttpClient c : secure == insecure ? java.util.List.of(secure) : java.util.List.of(secure, insecure)) {
+      c.shutdownNow();
+    }
+    try {
+      for (HttpClient c : secure == insecure ? java.util.List.of(secure) : java.util.List.of(secure, insecure)) {
+        c.awaitTermination(Duration.ofSeconds(1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** {@code http://host} for loopback and allowed hosts, else {@code https://host}. */
   public URI baseUri(String registry, boolean loopback) {
     boolean plain = loopback || plainHttpHosts.contains(registry.toLowerCase(Locale.ROOT));

@@ -68,9 +68,10 @@ public final class Accessories {
         .map(SignatureTags.ParsedTag::kind).findFirst();
     if (m.index()) {
       return kind.filter(k -> k == SignatureTags.Kind.REFERRERS_FALLBACK).isPresent()
-          ? REFERRERS_INDEX : AccessoryType.classify(m.artifactType(), null, List.of()).name();
+          ? REFERRERS_INDEX : AccessoryType.classify(MediaType.essenceOf(m.artifactType()), null, List.of()).name();
     }
-    AccessoryType t = AccessoryType.classify(m.artifactType(), m.configMediaType(), m.layerMediaTypes());
+    AccessoryType t = AccessoryType.classify(MediaType.essenceOf(m.artifactType()),
+        m.config() == null ? null : m.config().essence(), m.layerEssences());
     if (t == AccessoryType.OTHER && kind.isPresent()) {
       t = switch (kind.get()) {
         case SIGNATURE -> AccessoryType.COSIGN_SIGNATURE;

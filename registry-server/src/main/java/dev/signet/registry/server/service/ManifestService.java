@@ -13,6 +13,7 @@ import dev.signet.registry.server.storage.ManifestRecord;
 import dev.signet.registry.server.storage.ManifestWrite;
 import dev.signet.registry.server.storage.MetadataStore;
 import dev.signet.registry.server.storage.MissingReferenceException;
+import dev.signet.registry.server.storage.Reference;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class ManifestService {
   private final BlobStore blobs;
   private final Clock clock;
   private final Hooks hooks;
+  private final CascadeRules cascade;
   private volatile TagGuard tagGuard = TagGuard.NONE;
 
   ManifestService(MetadataStore meta, BlobStore blobs, Clock clock, Hooks hooks) {
@@ -79,6 +81,7 @@ public final class ManifestService {
     this.blobs = blobs;
     this.clock = clock;
     this.hooks = hooks;
+    this.cascade = new CascadeRules(BlobReads.reader(blobs));
   }
 
   /** Installs the check on tag moves and deletes (null: allow everything). */
@@ -139,6 +142,7 @@ public final class ManifestService {
     }
     ParsedManifest parsed = ManifestParser.parse(body, contentType);
     storeInlineBlobs(repo, parsed);
+    checkReferences(repo, parsed);
     List<String> tagList = new ArrayList<>(tags);
     for (String t : tagList) {
       tagGuard.checkTagWrite(repo, t, digest);
@@ -166,7 +170,7 @@ public final class ManifestService {
   public List<Digest> delete(String repo, String reference) throws RegistryException {
     if (Names.looksLikeDigest(reference)) {
       tagGuard.checkManifestDelete(repo, Names.digest(reference));
-      List<Digest> deleted = meta.deleteManifest(repo, Names.digest(reference));
+      List<Digest> deleted = meta.deleteManifest(repo, Names.digest(reference), cascade);
       if (deleted.isEmpty()) {
         throw RegistryException.of(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry", reference);
       }
@@ -188,6 +192,28 @@ public final class ManifestService {
       hooks.pushed(repo, record, links);
     } catch (RuntimeException e) {
       LOG.warn("after pushing {}@{}: {}", repo, record.digest(), e.toString(), e);
+    }
+  }
+
+  /**
+   * Fails fast, on read connections, when a referenced blob or manifest is missing, so that a manifest
+   * listing many missing blobs never holds the write transaction (which checks again, atomically).
+   */
+  private void checkReferences(String repo, ParsedManifest parsed) throws RegistryException {
+    List<Reference> missing = new ArrayList<>();
+    for (Reference r : parsed.references()) {
+      boolean present = r.kind() == Reference.Kind.BLOB ? meta.linkedBlob(repo, r.digest()).isPresent()
+          : meta.manifest(repo, r.digest()).isPresent();
+      if (!present) {
+        missing.add(r);
+      }
+    }
+    if (!missing.isEmpty()) {
+      String listed = missing.stream().limit(10).map(r -> r.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+          + r.digest()).collect(java.util.stream.Collectors.joining(", "));
+      throw RegistryException.of(ErrorCode.MANIFEST_BLOB_UNKNOWN,
+          "manifest references a manifest or blob unknown to registry", "missing " + listed
+              + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "") + "; push them first");
     }
   }
 

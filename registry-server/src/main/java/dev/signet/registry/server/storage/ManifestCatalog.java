@@ -30,12 +30,19 @@ public interface ManifestCatalog {
   boolean putManifest(ManifestWrite write) throws MissingReferenceException, ConditionFailedException;
 
   /**
-   * Deletes a manifest, every tag on it and, recursively, its accessories (manifests linked to it that
-   * are not also attached to another surviving subject), in one transaction. Blobs are left for GC.
+   * Deletes a manifest, every tag on it and, recursively, its accessories, in one transaction. Blobs are
+   * left for GC. An accessory goes only when {@code rule} says it refers to the deleted subject, and it
+   * is not tagged other than by a deleted subject's accessory tags, not listed by a surviving index, and
+   * not attached to another surviving subject.
    *
    * @return the deleted manifests (empty when {@code digest} was not there)
    */
-  List<Digest> deleteManifest(String repository, Digest digest);
+  List<Digest> deleteManifest(String repository, Digest digest, CascadeRule rule);
+
+  /** {@link #deleteManifest(String, Digest, CascadeRule)} following {@link CascadeRule#SUBJECT_FIELD} links. */
+  default List<Digest> deleteManifest(String repository, Digest digest) {
+    return deleteManifest(repository, digest, CascadeRule.SUBJECT_FIELD);
+  }
 
   /**
    * Deletes one tag and, in the same transaction, the accessory links of the given kinds from

@@ -30,12 +30,14 @@ final class PullGate {
   private final ResultStore results;
   private final DecisionLog decisions;
   private final Clock clock;
+  private final AccessoryRule accessories;
   private volatile EnforcementExemption exemption = EnforcementExemption.NONE;
   private volatile AuditSink sink = new LoggingAuditSink();
 
   PullGate(Function<String, TrustPolicy> policies, PolicyEvaluator evaluator, ResultStore results,
-      DecisionLog decisions, Clock clock) {
+      DecisionLog decisions, Clock clock, AccessoryRule accessories) {
     this.policies = policies;
+    this.accessories = accessories;
     this.evaluator = evaluator;
     this.results = results;
     this.decisions = decisions;
@@ -53,7 +55,7 @@ final class PullGate {
   void check(String repo, String reference, ManifestRecord m, Principal principal) throws RegistryException {
     String project = TrustPolicy.projectOf(repo);
     TrustPolicy policy = policies.apply(project);
-    if (policy.mode() == TrustMode.OFF || AccessoryRule.isAccessory(m, reference)) {
+    if (policy.mode() == TrustMode.OFF || accessories.isAccessory(m, reference)) {
       return;
     }
     String who = principal == null || principal.isAnonymous() ? null : principal.name();

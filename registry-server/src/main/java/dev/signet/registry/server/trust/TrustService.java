@@ -2,6 +2,7 @@ package dev.signet.registry.server.trust;
 
 import dev.signet.oci.Digest;
 import dev.signet.registry.server.auth.Principal;
+import dev.signet.registry.server.service.BlobReads;
 import dev.signet.registry.server.service.ManifestService;
 import dev.signet.registry.server.service.RegistryException;
 import dev.signet.registry.server.storage.BlobStore;
@@ -45,7 +46,8 @@ public final class TrustService implements ManifestService.Hooks, AutoCloseable 
     this.results = new ResultStore(db);
     this.decisions = new DecisionLog(db);
     this.signatures = new SignatureEvaluator(meta, blobs, results, clock);
-    this.gate = new PullGate(this::policy, new PolicyEvaluator(meta, results, signatures), results, decisions, clock);
+    this.gate = new PullGate(this::policy, new PolicyEvaluator(meta, results, signatures), results, decisions, clock,
+        new AccessoryRule(BlobReads.reader(blobs)));
   }
 
   /**

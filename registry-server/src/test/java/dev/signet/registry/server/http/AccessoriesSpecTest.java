@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.cosign.SignatureTags;
 import dev.signet.oci.Digest;
 import dev.signet.oci.MediaTypes;
+import dev.signet.payload.SimpleSigningPayload;
 import dev.signet.registry.server.testkit.TestManifests;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,9 +24,11 @@ class AccessoriesSpecTest extends SpecTestBase {
   }
 
   private Digest pushLegacy(String repo, Digest subject, SignatureTags.Kind kind, String seed) {
-    Digest layer = registry.pushBlob(repo, ("payload " + seed).getBytes());
+    // a simple-signing payload naming the subject: only such signatures follow their subject when it is deleted
+    byte[] payload = SimpleSigningPayload.of(repo, subject, Map.of("seed", seed)).toJson();
+    Digest layer = registry.pushBlob(repo, payload);
     registry.pushEmptyConfig(repo);
-    byte[] sig = TestManifests.legacySignature(List.of(layer), ("payload " + seed).length());
+    byte[] sig = TestManifests.legacySignature(List.of(layer), payload.length);
     HttpResponse<byte[]> r = registry.putManifest(repo, SignatureTags.tag(subject, kind), MediaTypes.OCI_MANIFEST, sig);
     assertThat(r.statusCode()).isEqualTo(201);
     return Digest.sha256(sig);

@@ -72,6 +72,11 @@ final class ManifestSql {
     boolean inserted = Jdbc.update(c, "INSERT OR IGNORE INTO manifests (repo, " + Rows.MANIFEST_COLUMNS
         + ", size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", repo, m.digest(), m.mediaType(), m.subject(),
         m.artifactType(), Rows.annotationsJson(m.annotations()), m.accessoryType(), now, m.content(), m.size()) == 1;
+    if (!inserted && !"REFERRERS_INDEX".equals(m.accessoryType())) {
+      // an index first pushed to a fallback tag is an ordinary index once pushed under another tag
+      Jdbc.update(c, "UPDATE manifests SET accessory_type = ? WHERE repo = ? AND digest = ? "
+          + "AND accessory_type = 'REFERRERS_INDEX'", m.accessoryType(), repo, m.digest());
+    }
     if (inserted) {
       for (Reference r : w.references()) {
         Jdbc.update(c, "INSERT OR IGNORE INTO manifest_refs (repo, parent, child, kind) VALUES (?, ?, ?, ?)",

@@ -3,6 +3,7 @@ package dev.signet.registry.server.storage.sql;
 import dev.signet.oci.Descriptor;
 import dev.signet.oci.Digest;
 import dev.signet.registry.server.storage.AccessoryRecord;
+import dev.signet.registry.server.storage.CascadeRule;
 import dev.signet.registry.server.storage.ConditionFailedException;
 import dev.signet.registry.server.storage.LinkKind;
 import dev.signet.registry.server.storage.ManifestKey;
@@ -75,8 +76,8 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public List<Digest> deleteManifest(String repository, Digest digest) {
-    return db.writeUnchecked(c -> CascadeSql.delete(c, repository, digest));
+  public List<Digest> deleteManifest(String repository, Digest digest, CascadeRule rule) {
+    return db.writeUnchecked(c -> CascadeSql.delete(c, repository, digest, rule));
   }
 
   @Override
