@@ -6,6 +6,10 @@ import dev.signet.oci.reference.Repository;
 import dev.signet.registry.client.RegistryClient;
 import dev.signet.sign.internal.SignatureFinder;
 import dev.signet.sign.internal.VerificationCandidate;
+import dev.signet.verify.Candidate;
+import dev.signet.verify.MultiVerificationResult;
+import dev.signet.verify.SigstoreVerifier;
+import dev.signet.verify.root.TrustedRoot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,11 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Verifies image signatures in key mode, in cosign's order: pin the reference to a digest (a tag with a
- * GET of its manifest, a digest as given); look for v3 bundles among the digest's referrers in the
- * signature repository and check them; when none satisfies the policy (cosign: only when there are
- * none), also read and check the legacy {@code sha256-<hex>.sig} signatures (and cosign's experimental
- * OCI 1.1 signature referrers). Either kind verified by the policy's key is enough.
+ * Verifies image signatures with the verification engine ({@link SigstoreVerifier}), in cosign's order:
+ * pin the reference to a digest (a tag with a GET of its manifest, a digest as given); look for v3
+ * bundles among the digest's referrers in the signature repository and check them; when none satisfies
+ * the policy (cosign: only when there are none), also read and check the legacy
+ * {@code sha256-<hex>.sig} signatures (and cosign's experimental OCI 1.1 signature referrers). Either
+ * kind satisfying the policy (a key, or a certificate identity under the trusted root) is enough.
+ *
+ * <p>One engine and one engine policy serve a whole {@link #verifyAll} run; the trusted root is given
+ * at construction (empty: key mode with {@code --insecure-ignore-tlog} only).
  *
  * <p>Outcomes: a report with at least one verified signature; {@link VerificationException} with
  * {@code NO_SIGNATURES} ("no signatures found") or {@code NO_MATCHING_SIGNATURES} (cosign's
@@ -31,6 +39,7 @@ import java.util.concurrent.Future;
 public final class ImageVerifier {
   private final RegistryClient client;
   private final ImageResolver resolver;
+  private final TrustedRoot root;
 
   /** Verification outcome of one image in {@link #verifyAll}: a report or the failure. */
   public record Outcome(ImageReference reference, Optional<VerificationReport> report,
@@ -47,22 +56,36 @@ public final class ImageVerifier {
     }
   }
 
-  /** @param client shared by all verifications (it caches one token per repository) */
+  /** A verifier that trusts no log or CA: key mode with {@code --insecure-ignore-tlog}. */
   public ImageVerifier(RegistryClient client) {
+    this(client, TrustedRoot.empty());
+  }
+
+  /**
+   * @param client shared by all verifications (it caches one token per repository)
+   * @param root the logs, CAs, CT logs and timestamp authorities signatures are verified against
+   */
+  public ImageVerifier(RegistryClient client, TrustedRoot root) {
     this.client = client;
     this.resolver = new ImageResolver(client);
+    this.root = Objects.requireNonNull(root, "root");
   }
 
   /** Verifies the signatures of {@code ref} against {@code policy}. */
   public VerificationReport verify(ImageReference ref, VerificationPolicy policy) throws SigningException {
+    return verify(ref, policy, VerificationCandidate.Engine.of(root, policy));
+  }
+
+  private VerificationReport verify(ImageReference ref, VerificationPolicy policy, VerificationCandidate.Engine engine)
+      throws SigningException {
     Digest digest = ref.digest().isPresent() ? ref.digest().get() : resolver.resolve(ref).digest();
     Repository signatures = policy.signatureRepository(ref.repository());
     SignatureFinder finder = new SignatureFinder(client, policy.maxPayloadBytes());
     SignatureFinder.Referrers referrers = finder.referrers(signatures, digest);
-    VerificationCandidate.Target target = new VerificationCandidate.Target(ref, digest, policy);
-    List<VerifiedSignature> verified = new ArrayList<>();
+    VerificationCandidate.Target target = new VerificationCandidate.Target(ref, digest, policy, engine);
+    List<VerificationCandidate.Verdict> verified = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
-    List<VerificationCandidate> bundles = finder.bundles(signatures, referrers.bundles());
+    List<VerificationCandidate> bundles = policy.legacyOnly() ? List.of() : finder.bundles(signatures, referrers.bundles());
     check(bundles, target, verified, rejected);
     boolean bundlePath = !verified.isEmpty();
     boolean anyCandidate = !bundles.isEmpty();
@@ -80,15 +103,37 @@ public final class ImageVerifier {
       throw new VerificationException(VerificationException.Reason.NO_MATCHING_SIGNATURES,
           "no matching signatures: " + String.join("\n ", rejected));
     }
-    return new VerificationReport(ref, digest, signatures, verified, bundlePath, rejected);
+    List<VerifiedSignature> reported = verified.stream().map(VerificationCandidate.Verdict::signature).toList();
+    boolean tlogVerified = verified.stream().allMatch(VerificationCandidate.Verdict::tlogVerified);
+    return new VerificationReport(ref, digest, signatures, reported, bundlePath, tlogVerified, rejected);
   }
 
+  /** Prepares every candidate, checks the checkable ones in one engine call, and concludes each. */
   private static void check(List<VerificationCandidate> candidates, VerificationCandidate.Target target,
-      List<VerifiedSignature> verified, List<String> rejected) {
+      List<VerificationCandidate.Verdict> verified, List<String> rejected) {
+    List<VerificationCandidate> checked = new ArrayList<>();
+    List<Candidate> forEngine = new ArrayList<>();
     for (VerificationCandidate c : candidates) {
-      VerificationCandidate.Verdict v = c.check(target);
+      VerificationCandidate.Prepared p = c.prepare(target);
+      if (p.candidate() == null) {
+        rejected.add(c.description() + ": " + p.rejection());
+      } else {
+        checked.add(c);
+        forEngine.add(p.candidate());
+      }
+    }
+    if (forEngine.isEmpty()) {
+      return;
+    }
+    List<MultiVerificationResult.Outcome> outcomes = target.engine().verifier()
+        .verifyAll(forEngine, target.artifact(), target.engine().policy()).outcomes();
+    for (int i = 0; i < checked.size(); i++) {
+      VerificationCandidate c = checked.get(i);
+      MultiVerificationResult.Outcome o = outcomes.get(i);
+      VerificationCandidate.Verdict v = o.result().isPresent() ? c.conclude(target, o.result().get())
+          : VerificationCandidate.Verdict.rejected(c.explain(target, o.failure().get()));
       if (v.isVerified()) {
-        verified.add(v.signature());
+        verified.add(v);
       } else {
         rejected.add(c.description() + ": " + v.reason());
       }
@@ -109,10 +154,11 @@ public final class ImageVerifier {
       t.setDaemon(true);
       return t;
     });
+    VerificationCandidate.Engine engine = VerificationCandidate.Engine.of(root, policy); // one for every image
     try {
       List<Future<VerificationReport>> futures = new ArrayList<>();
       for (ImageReference ref : refs) {
-        futures.add(pool.submit(() -> verify(ref, policy)));
+        futures.add(pool.submit(() -> verify(ref, policy, engine)));
       }
       List<Outcome> out = new ArrayList<>();
       for (int i = 0; i < refs.size(); i++) {

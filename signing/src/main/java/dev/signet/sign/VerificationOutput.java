@@ -17,18 +17,21 @@ public final class VerificationOutput {
   private static final String ANNOTATIONS = "  - The specified annotations were verified.\n";
   private static final String CLAIMS = "  - The cosign claims were validated\n";
   private static final String TLOG_OFFLINE = "  - Existence of the claims in the transparency log was verified offline\n";
-  private static final String TLOG_ONLINE = "  - The claims were present in the transparency log\n"
-      + "  - The signatures were integrated into the transparency log when the certificate was valid\n";
   private static final String KEY = "  - The signatures were verified against the specified public key\n";
+  private static final String CERTIFICATE = "  - The code-signing certificate was verified using trusted certificate"
+      + " authority certificates\n";
+  private static final String TLOG_SKIPPED = "WARNING: Skipping tlog verification is an insecure practice that lacks"
+      + " transparency and auditability verification for the signature.\n";
 
   private VerificationOutput() {}
 
   /**
-   * The stderr header for {@code ref} (printed as given, normalised). {@code bundlesVerified} is cosign's
-   * flag of the same name: true on the bundle path (even with {@code --insecure-ignore-tlog}, as cosign
-   * sets it unconditionally there), false on the legacy path unless a Rekor bundle was verified.
+   * The stderr header for {@code ref} (printed as given, normalised), in cosign's line order. Unlike
+   * cosign, no line claims a check that did not run: the transparency-log line only when
+   * {@code tlogVerified} (an entry was verified offline for each signature; never with
+   * {@code --insecure-ignore-tlog}), and never cosign's online-lookup lines (Signet does not query a log).
    */
-  public static String header(ImageReference ref, VerificationPolicy policy, boolean bundlesVerified) {
+  public static String header(ImageReference ref, VerificationPolicy policy, boolean tlogVerified) {
     StringBuilder b = new StringBuilder()
         .append("\nVerification for ").append(ref.name()).append(" --\n")
         .append("The following checks were performed on each of these signatures:\n");
@@ -38,17 +41,23 @@ public final class VerificationOutput {
       }
       b.append(CLAIMS);
     }
-    if (bundlesVerified) {
+    if (tlogVerified) {
       b.append(TLOG_OFFLINE);
-    } else if (!policy.ignoreTlog()) {
-      b.append(TLOG_ONLINE);
     }
-    return b.append(KEY).toString();
+    return b.append(policy.isKeyMode() ? KEY : CERTIFICATE).toString();
   }
 
   /** The header for a report of {@link ImageVerifier#verify}. */
   public static String header(VerificationReport report, VerificationPolicy policy) {
-    return header(report.reference(), policy, report.bundlesVerified());
+    return header(report.reference(), policy, report.tlogVerified());
+  }
+
+  /**
+   * cosign's warning on standard error when {@code --insecure-ignore-tlog} is set, printed once before
+   * anything is verified.
+   */
+  public static String tlogSkippedWarning() {
+    return TLOG_SKIPPED;
   }
 
   /**
@@ -71,9 +80,22 @@ public final class VerificationOutput {
   public static String text(List<VerifiedSignature> signatures) {
     StringBuilder b = new StringBuilder();
     for (VerifiedSignature s : signatures) {
-      b.append(new String(s.payload(), StandardCharsets.UTF_8)).append('\n');
+      b.append(text(s));
     }
     return b.toString();
+  }
+
+  /** stdout for one signature with {@code -o text}: its payload and a newline. */
+  public static String text(VerifiedSignature signature) {
+    return new String(signature.payload(), StandardCharsets.UTF_8) + "\n";
+  }
+
+  /**
+   * stderr for one signature with {@code -o text}, printed before its payload: cosign's certificate
+   * lines (subject, issuer URL, GitHub workflow values), empty in key mode.
+   */
+  public static String textCertificateLines(VerifiedSignature signature) {
+    return signature.certificate() == null ? "" : signature.certificate().textLines();
   }
 
   static Entry entry(String reference, String digest, String type, Map<String, Object> optional) {

@@ -12,7 +12,9 @@ import java.util.List;
  * @param digest the verified manifest digest (the tag resolved, or the digest given)
  * @param signatureRepository where the signatures were read ({@code COSIGN_REPOSITORY} or the image's)
  * @param signatures the verified signatures, in registry order
- * @param bundlesVerified cosign's header flag: true when the v3 bundle path was taken
+ * @param bundlesVerified true when the v3 bundle path was taken (the signatures are bundles)
+ * @param tlogVerified true when every reported signature had a transparency-log entry verified (never
+ *     with {@code --insecure-ignore-tlog}): only then does the header claim the log check
  * @param rejected why each other candidate was not accepted (informational; cosign drops these on success)
  */
 public record VerificationReport(
@@ -21,6 +23,7 @@ public record VerificationReport(
     Repository signatureRepository,
     List<VerifiedSignature> signatures,
     boolean bundlesVerified,
+    boolean tlogVerified,
     List<String> rejected) {
 
   public VerificationReport {

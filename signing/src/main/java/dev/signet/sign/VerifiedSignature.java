@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param optional the {@code optional} object (unmodifiable), or null for JSON {@code null}
  * @param payload what {@code -o text} prints: the signed simple-signing payload as stored (legacy), or
  *     the compact simple-signing JSON of this view (bundle, as cosign prints its transformed output)
+ * @param certificate the signing certificate's identity (keyless), or null (key mode)
  */
 public record VerifiedSignature(
     String dockerReference,
@@ -30,7 +31,8 @@ public record VerifiedSignature(
     String type,
     Map<String, Object> optional,
     SignatureFormat format,
-    byte[] payload) {
+    byte[] payload,
+    SignerCertificate certificate) {
 
   public VerifiedSignature {
     Objects.requireNonNull(format, "format");
@@ -42,7 +44,7 @@ public record VerifiedSignature(
   public static VerifiedSignature ofLegacyPayload(byte[] payload) throws PayloadFormatException {
     SimpleSigningPayload p = SimpleSigningPayload.parse(payload);
     return new VerifiedSignature(p.dockerReference(), p.manifestDigest(), p.type(), p.optional(),
-        SignatureFormat.LEGACY, payload);
+        SignatureFormat.LEGACY, payload, null);
   }
 
   /** The transformed view of a verified bundle; {@link #payload()} is its simple-signing JSON. */
@@ -50,14 +52,24 @@ public record VerifiedSignature(
       Map<String, Object> subjectAnnotations) {
     Map<String, Object> optional = subjectAnnotations == null ? Map.of() : subjectAnnotations;
     byte[] json = GoJson.write(VerificationOutput.entry(reference, digest, predicateType, optional));
-    return new VerifiedSignature(reference, digest, predicateType, optional, SignatureFormat.BUNDLE, json);
+    return new VerifiedSignature(reference, digest, predicateType, optional, SignatureFormat.BUNDLE, json, null);
   }
 
   /** A copy whose {@code optional} also holds {@code key: value} (creating the map if it was null). */
   public VerifiedSignature withOptional(String key, Object value) {
     Map<String, Object> next = optional == null ? new LinkedHashMap<>() : new LinkedHashMap<>(optional);
     next.put(key, value);
-    return new VerifiedSignature(dockerReference, digest, type, next, format, payload);
+    return new VerifiedSignature(dockerReference, digest, type, next, format, payload, certificate);
+  }
+
+  /**
+   * A copy that records the signing certificate and, as cosign's {@code PrintVerification} does, adds
+   * its {@link SignerCertificate#optionalFields()} to {@code optional} (creating the map if it was null).
+   */
+  public VerifiedSignature withCertificate(SignerCertificate cert) {
+    Map<String, Object> next = optional == null ? new LinkedHashMap<>() : new LinkedHashMap<>(optional);
+    next.putAll(cert.optionalFields());
+    return new VerifiedSignature(dockerReference, digest, type, next, format, payload, cert);
   }
 
   @Override
@@ -73,12 +85,13 @@ public record VerifiedSignature(
         && Objects.equals(type, v.type)
         && Objects.equals(optional, v.optional)
         && format == v.format
-        && Arrays.equals(payload, v.payload);
+        && Arrays.equals(payload, v.payload)
+        && Objects.equals(certificate, v.certificate);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(dockerReference, digest, type, optional, format, Arrays.hashCode(payload));
+    return Objects.hash(dockerReference, digest, type, optional, format, Arrays.hashCode(payload), certificate);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.signet.oci.Digest;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.sign.internal.LegacyCandidate;
 import dev.signet.sign.internal.VerificationCandidate;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +28,9 @@ class VerificationOutputTest {
       + "\"type\":\"cosign container image signature\"},\"optional\":null}";
   private static final String CHECKS = "The following checks were performed on each of these signatures:\n";
   private static final String CLAIMS = "  - The cosign claims were validated\n";
+  /** A Rekor entry body (base64 of a hashedrekord header); only copied to the output here. */
+  private static final String BODY = Base64.getEncoder().encodeToString(
+      "{\"apiVersion\":\"0.0.1\",\"kind\":\"hashedrekord\",\"spec\":{}}".getBytes(StandardCharsets.UTF_8));
   private static final String KEY = "  - The signatures were verified against the specified public key\n";
 
   private final PrivateKeyHandle key = KeyGenerator.generateEcdsaP256();
@@ -43,6 +47,7 @@ class VerificationOutputTest {
     assertThat(VerificationOutput.text(List.of(sig))).isEqualTo(PAYLOAD + "\n");
   }
 
+  /** cosign's lines, except that a check that did not run is never claimed (no online-log lines at all). */
   @Test
   void headerLinesFollowCosignsRules() {
     ImageReference ref = SigningFixtures.parse("alpine:3");
@@ -53,11 +58,20 @@ class VerificationOutputTest {
     String annotated = "  - The specified annotations were verified.\n";
 
     assertThat(VerificationOutput.header(ref, policy, true)).isEqualTo(top + CLAIMS + offline + KEY);
-    assertThat(VerificationOutput.header(ref, policy.withIgnoreTlog(false), false)).isEqualTo(top + CLAIMS + online + KEY);
+    assertThat(VerificationOutput.header(ref, policy.withIgnoreTlog(false), false)).isEqualTo(top + CLAIMS + KEY)
+        .doesNotContain(online);
     assertThat(VerificationOutput.header(ref, policy.withAnnotations(annotations("a", "b")), false))
         .isEqualTo(top + annotated + CLAIMS + KEY);
     assertThat(VerificationOutput.header(ref, policy.withAnnotations(annotations("a", "b")).withCheckClaims(false), true))
         .isEqualTo(top + offline + KEY);
+
+    VerificationPolicy keyless = VerificationPolicy.forIdentity(IdentityPolicy.of(
+        IdentityPolicy.Identity.exact("https://signer.example.com/ci", "https://oidc.mock.local")));
+    String cert = "  - The code-signing certificate was verified using trusted certificate authority certificates\n";
+    assertThat(VerificationOutput.header(ref, keyless, true)).isEqualTo(top + CLAIMS + offline + cert);
+    assertThat(VerificationOutput.header(ref, keyless.withIgnoreTlog(true), false)).isEqualTo(top + CLAIMS + cert);
+    assertThat(VerificationOutput.tlogSkippedWarning()).isEqualTo("WARNING: Skipping tlog verification is an insecure"
+        + " practice that lacks transparency and auditability verification for the signature.\n");
   }
 
   @Test
@@ -99,7 +113,7 @@ class VerificationOutputTest {
     String b64 = Base64.getEncoder().encodeToString(Signers.from(key).sign(payload));
     SignatureAnnotations a = SignatureAnnotations.ofSignature(b64)
         .withRekorBundle("{\"Payload\":{\"logID\":\"abcd\",\"logIndex\":42,\"integratedTime\":1700000000,"
-            + "\"body\":\"Ym9keQ==\"},\"SignedEntryTimestamp\":\"MEUC\"}")
+            + "\"body\":\"" + BODY + "\"},\"SignedEntryTimestamp\":\"MEUC\"}")
         .withRfc3161Timestamp("{\"SignedRFC3161Timestamp\":\"dHNy\"}");
     LegacyCandidate candidate = new LegacyCandidate(LegacySignatureImage.simpleSigningLayer(payload, a), payload, "x");
     VerificationCandidate.Target target = new VerificationCandidate.Target(
@@ -108,12 +122,12 @@ class VerificationOutputTest {
     VerificationCandidate.Verdict verdict = candidate.check(target);
     assertThat(VerificationOutput.json(List.of(verdict.signature()))).isEqualTo("\n[" + PAYLOAD.replace(
         "\"optional\":null", "\"optional\":{\"Bundle\":{\"SignedEntryTimestamp\":\"MEUC\",\"Payload\":{\"body\":"
-            + "\"Ym9keQ==\",\"integratedTime\":1700000000,\"logIndex\":42,\"logID\":\"abcd\"}},"
+            + "\"" + BODY + "\",\"integratedTime\":1700000000,\"logIndex\":42,\"logID\":\"abcd\"}},"
             + "\"RFC3161Timestamp\":{\"SignedRFC3161Timestamp\":\"dHNy\"}}") + "]\n");
     assertThat(VerificationOutput.text(List.of(verdict.signature()))).isEqualTo(PAYLOAD + "\n");
 
     assertThat(candidate.check(new VerificationCandidate.Target(target.reference(), target.digest(),
         policy.withIgnoreTlog(false))).reason())
-        .startsWith("verifying Rekor bundles needs a trusted root: not supported yet");
+        .startsWith("tlog entry: ").contains("no transparency-log entry could be verified");
   }
 }

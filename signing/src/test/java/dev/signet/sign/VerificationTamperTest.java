@@ -49,14 +49,14 @@ class VerificationTamperTest {
 
   /** A tampering, and the phrase its rejection must contain. */
   enum Tamper {
-    LEGACY_PAYLOAD_REPLACED("invalid signature: the signature does not verify over the payload"),
-    LEGACY_SIGNATURE_ALTERED("invalid signature: the signature does not verify over the payload"),
-    LEGACY_SIGNATURE_NOT_BASE64("the signature annotation is not valid base64"),
-    LEGACY_PAYLOAD_FOR_OTHER_DIGEST("claims: invalid or missing digest in claim: sha256:"),
+    LEGACY_PAYLOAD_REPLACED("invalid signature: legacy signature: the signature over the payload does not verify"),
+    LEGACY_SIGNATURE_ALTERED("invalid signature: legacy signature: the signature over the payload does not verify"),
+    LEGACY_SIGNATURE_NOT_BASE64("format: the dev.cosignproject.cosign/signature annotation is not valid base64"),
+    LEGACY_PAYLOAD_FOR_OTHER_DIGEST("claims: legacy signature: invalid or missing digest in claim: sha256:"),
     LEGACY_PAYLOAD_BLOB_MISSING("payload: blob sha256:"),
-    BUNDLE_SIGNATURE_FLIPPED("invalid signature: the DSSE envelope's signature does not verify"),
-    BUNDLE_SUBJECT_OTHER_IMAGE("claims: no matching subject digest found for sha256:"),
-    BUNDLE_WITH_CERTIFICATE("the bundle carries a certificate (a keyless signature)"),
+    BUNDLE_SIGNATURE_FLIPPED("invalid signature: bundle v0.3: the DSSE signature over the PAE does not verify"),
+    BUNDLE_SUBJECT_OTHER_IMAGE("claims: bundle v0.3: no matching subject digest found for sha256:"),
+    BUNDLE_WITH_CERTIFICATE("format: bundle v0.3 carries a certificate (a keyless signature), but the policy expects the public key"),
     BUNDLE_NOT_JSON("malformed bundle: bundle is not valid JSON");
 
     final String phrase;

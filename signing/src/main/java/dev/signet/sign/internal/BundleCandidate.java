@@ -2,29 +2,24 @@ package dev.signet.sign.internal;
 
 import dev.signet.bundle.SigstoreBundle;
 import dev.signet.bundle.VerificationMaterial;
-import dev.signet.crypto.SignatureVerificationException;
-import dev.signet.crypto.UnsupportedKeyException;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
-import dev.signet.payload.ClaimCheck;
-import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.payload.PayloadFormatException;
-import dev.signet.sign.VerificationPolicy;
 import dev.signet.sign.VerifiedSignature;
-import java.security.PublicKey;
+import dev.signet.verify.Candidate;
+import dev.signet.verify.Check;
+import dev.signet.verify.VerificationException;
+import dev.signet.verify.VerificationResult;
 import java.util.Map;
 
 /**
  * A cosign v3 signature: a Sigstore bundle (DSSE envelope around an in-toto statement) stored as an OCI
- * referrer of the image. Checked in cosign's order for key mode: the verification material must be a
- * public key, the transparency-log rule, the DSSE signature over PAE, then the subject claims.
+ * referrer of the image. Only a v0.3 DSSE bundle can sign an image; the engine checks everything else
+ * (key or certificate, log entries, timestamps, the signature over PAE, the in-toto subject and
+ * annotations). An accepted bundle is reported as cosign's {@code transformOutput} of its statement.
  */
 public final class BundleCandidate implements VerificationCandidate {
-  private static final String TLOG_UNVERIFIABLE = "the bundle's transparency-log entry cannot be verified: Signet"
-      + " has no trusted root for its log yet (it never contacts public-good services); pass"
-      + " --insecure-ignore-tlog=true to verify the signature with the key alone";
-
   private final Digest manifest;
   private final SigstoreBundle bundle;
 
@@ -40,63 +35,38 @@ public final class BundleCandidate implements VerificationCandidate {
   }
 
   @Override
-  public Verdict check(Target target) {
-    VerificationPolicy policy = target.policy();
+  public Prepared prepare(Target target) {
     if (!bundle.isDsse()) {
-      return Verdict.rejected("the bundle holds a message signature, not a DSSE envelope, so it signs no image");
+      return Prepared.rejected("the bundle holds a message signature, not a DSSE envelope, so it signs no image");
     }
     if (!"0.3".equals(bundle.version())) {
-      return Verdict.rejected("bundle version " + bundle.version() + " is older than v0.3, the oldest an image"
+      return Prepared.rejected("bundle version " + bundle.version() + " is older than v0.3, the oldest an image"
           + " signature referrer may use");
     }
+    return Prepared.of(new Candidate.Bundle(description(), bundle));
+  }
+
+  /** A wrong key is named next to the key the bundle's hint names, when they differ. */
+  @Override
+  public String explain(Target target, VerificationException failure) {
+    String reason = Rejections.explain(target, failure);
     VerificationMaterial material = bundle.verificationMaterial();
-    if (material.kind() != VerificationMaterial.Kind.PUBLIC_KEY) {
-      return Verdict.rejected("the bundle carries a certificate (a keyless signature), but a public key was given;"
-          + " keyless verification (--certificate-identity/--certificate-oidc-issuer) is not supported yet");
+    if (failure.check() != Check.SIGNATURE || !target.policy().isKeyMode()
+        || material.kind() != VerificationMaterial.Kind.PUBLIC_KEY) {
+      return reason;
     }
-    if (!policy.ignoreTlog()) {
-      return Verdict.rejected(material.tlogEntries().isEmpty() ? NO_TLOG_ENTRY : TLOG_UNVERIFIABLE);
-    }
-    DsseEnvelope envelope = bundle.dsseEnvelope();
-    String signatureProblem = checkSignature(envelope, policy.key(), material.publicKeyHint());
-    if (signatureProblem != null) {
-      return Verdict.rejected(signatureProblem);
-    }
-    if (policy.checkClaims()) {
-      ClaimCheck claims = InTotoStatement.checkEnvelope(envelope, target.digest(), policy.annotations());
-      if (!claims.passed()) {
-        return Verdict.rejected("claims: " + claims.reason());
-      }
-    }
-    return output(envelope, target);
+    String hint = material.publicKeyHint();
+    String ours = PublicKeys.hint(target.policy().key());
+    return hint == null || hint.isEmpty() || hint.equals(ours) ? reason
+        : reason + " (the bundle names key " + hint + ", the given key is " + ours + ")";
   }
 
-  private static String checkSignature(DsseEnvelope envelope, PublicKey key, String hint) {
-    if (envelope.signatures().isEmpty()) {
-      return "the DSSE envelope has no signatures";
-    }
-    byte[] pae = envelope.pae();
-    for (DsseEnvelope.Signature s : envelope.signatures()) {
-      try {
-        SignatureChecks.verify(key, pae, s.sig());
-        return null;
-      } catch (SignatureVerificationException e) {
-        // try the next signature
-      } catch (UnsupportedKeyException e) {
-        return "the given key cannot verify signatures: " + e.getMessage();
-      }
-    }
-    String ours = PublicKeys.hint(key);
-    String note = hint == null || hint.isEmpty() || hint.equals(ours)
-        ? "" : " (the bundle names key " + hint + ", the given key is " + ours + ")";
-    return "invalid signature: the DSSE envelope's signature does not verify with the given key" + note;
-  }
-
-  /** cosign's {@code transformOutput}: the statement seen as a simple-signing payload. */
-  private static Verdict output(DsseEnvelope envelope, Target target) {
+  /** cosign's {@code transformOutput}: the verified statement seen as a simple-signing payload. */
+  @Override
+  public Verdict conclude(Target target, VerificationResult result) {
     InTotoStatement statement;
     try {
-      statement = InTotoStatement.fromEnvelope(envelope);
+      statement = InTotoStatement.parse(result.payload());
     } catch (PayloadFormatException e) {
       return Verdict.rejected("cannot read the in-toto statement: " + e.getMessage());
     }
@@ -113,9 +83,9 @@ public final class BundleCandidate implements VerificationCandidate {
     if (subject == null || subject.digest().isEmpty()) {
       return Verdict.rejected("no in-toto subject or digest found");
     }
-    return Verdict.verified(VerifiedSignature.ofBundle(
-        target.reference().name(), digestOf(subject.digest(), target.digest()), statement.predicateType(),
-        subject.annotations()));
+    VerifiedSignature out = VerifiedSignature.ofBundle(target.reference().name(),
+        digestOf(subject.digest(), target.digest()), statement.predicateType(), subject.annotations());
+    return SignerIdentities.verdict(out, result);
   }
 
   private static String digestOf(Map<String, String> digests, Digest preferred) {

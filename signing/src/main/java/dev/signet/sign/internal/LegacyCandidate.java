@@ -3,32 +3,30 @@ package dev.signet.sign.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signet.crypto.SignatureVerificationException;
-import dev.signet.crypto.UnsupportedKeyException;
 import dev.signet.cosign.SignatureAnnotations;
 import dev.signet.oci.Descriptor;
 import dev.signet.oci.internal.GoJson;
-import dev.signet.payload.ClaimCheck;
 import dev.signet.payload.PayloadFormatException;
 import dev.signet.payload.SimpleSigningPayload;
 import dev.signet.sign.SignatureFormat;
 import dev.signet.sign.VerificationPolicy;
 import dev.signet.sign.VerifiedSignature;
+import dev.signet.verify.Candidate;
+import dev.signet.verify.LegacySignature;
+import dev.signet.verify.VerificationException;
+import dev.signet.verify.VerificationResult;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A cosign v2 signature: a simple-signing payload layer with its base64 signature annotation, from the
- * {@code sha256-<hex>.sig} image or an OCI 1.1 "experimental" signature referrer. Checked in cosign's
- * order: transparency-log rule, signature over the payload bytes, then claims (digest and {@code -a}
- * annotations; {@code docker-reference} is not checked, as in cosign).
+ * A cosign v2 signature: a simple-signing payload layer with its annotations (base64 signature, and for
+ * keyless signatures the certificate, chain, Rekor bundle (SET) and RFC 3161 timestamp), from the
+ * {@code sha256-<hex>.sig} image or an OCI 1.1 "experimental" signature referrer. The engine checks it
+ * ({@link LegacySignature}); an accepted one is reported with its payload as signed, plus the Rekor
+ * bundle, timestamp and certificate fields cosign adds to {@code optional}.
  */
 public final class LegacyCandidate implements VerificationCandidate {
-  private static final String REKOR_UNSUPPORTED = "verifying Rekor bundles needs a trusted root: not supported"
-      + " yet; pass --insecure-ignore-tlog=true to verify the signature with the key alone";
-
   private final Descriptor layer;
   private final byte[] payload;
   private final String source;
@@ -50,44 +48,35 @@ public final class LegacyCandidate implements VerificationCandidate {
   }
 
   @Override
-  public Verdict check(Target target) {
-    VerificationPolicy policy = target.policy();
-    SignatureAnnotations annotations = SignatureAnnotations.fromMap(layer.annotationsOrEmpty());
-    if (!policy.ignoreTlog()) {
-      return Verdict.rejected(annotations.rekorBundle() != null ? REKOR_UNSUPPORTED : NO_TLOG_ENTRY);
-    }
-    String b64 = annotations.signature();
-    if (b64 == null || b64.isEmpty()) {
-      return Verdict.rejected("the layer has no " + SignatureAnnotations.SIGNATURE + " annotation");
-    }
-    byte[] signature;
+  public Prepared prepare(Target target) {
+    LegacySignature signature;
     try {
-      signature = Base64.getDecoder().decode(b64.trim());
-    } catch (IllegalArgumentException e) {
-      return Verdict.rejected("the signature annotation is not valid base64: " + e.getMessage());
+      signature = LegacySignature.fromAnnotations(payload, layer.annotationsOrEmpty());
+    } catch (VerificationException e) {
+      return Prepared.rejected(e.getMessage());
     }
-    try {
-      SignatureChecks.verify(policy.key(), payload, signature);
-    } catch (SignatureVerificationException e) {
-      return Verdict.rejected("invalid signature: the signature does not verify over the payload with the given key");
-    } catch (UnsupportedKeyException e) {
-      return Verdict.rejected("the given key cannot verify signatures: " + e.getMessage());
+    if (signature.signature().length == 0) {
+      return Prepared.rejected("the " + SignatureAnnotations.SIGNATURE + " annotation is empty");
     }
+    if (target.policy().certificate().isPresent()) { // --certificate: the signer's certificate given apart
+      VerificationPolicy.DetachedCertificate c = target.policy().certificate().get();
+      signature = signature.withCertificate(c.certificatePem(), c.chainPem());
+    }
+    return Prepared.of(new Candidate.Legacy(description(), signature));
+  }
+
+  @Override
+  public Verdict conclude(Target target, VerificationResult result) {
     SimpleSigningPayload parsed;
     try {
       parsed = SimpleSigningPayload.parse(payload);
     } catch (PayloadFormatException e) {
       return Verdict.rejected("cannot read the payload: " + e.getMessage());
     }
-    if (policy.checkClaims()) {
-      ClaimCheck claims = parsed.checkClaims(target.digest(), policy.annotations());
-      if (!claims.passed()) {
-        return Verdict.rejected("claims: " + claims.reason());
-      }
-    }
     VerifiedSignature verified = new VerifiedSignature(parsed.dockerReference(), parsed.manifestDigest(),
-        parsed.type(), parsed.optional(), SignatureFormat.LEGACY, payload);
-    return Verdict.verified(withCosignExtras(verified, annotations));
+        parsed.type(), parsed.optional(), SignatureFormat.LEGACY, payload, null);
+    return SignerIdentities.verdict(withCosignExtras(verified,
+        SignatureAnnotations.fromMap(layer.annotationsOrEmpty())), result);
   }
 
   /** cosign's {@code PrintVerification} adds the Rekor bundle and RFC 3161 timestamp to {@code optional}. */

@@ -1,20 +1,26 @@
 package dev.signet.sign.internal;
 
 import dev.signet.cosign.SignatureAnnotations;
-import dev.signet.crypto.SignatureAlgorithm;
-import dev.signet.crypto.SignatureVerificationException;
-import dev.signet.crypto.UnsupportedKeyException;
-import dev.signet.crypto.Verifier;
-import dev.signet.crypto.Verifiers;
 import dev.signet.oci.Descriptor;
+import dev.signet.verify.Artifact;
+import dev.signet.verify.LegacySignature;
+import dev.signet.verify.SigstoreVerifier;
+import dev.signet.verify.VerificationException;
+import dev.signet.verify.VerificationPolicy;
+import dev.signet.verify.root.TrustedRoot;
 import java.security.PublicKey;
 import java.util.Base64;
 
 /** Small signature predicates shared by signing and verification. */
 public final class SignatureChecks {
+  private static final SigstoreVerifier KEY_ONLY = new SigstoreVerifier(TrustedRoot.empty());
+
   private SignatureChecks() {}
 
-  /** True when the layer's {@code dev.cosignproject.cosign/signature} verifies over {@code payload}. */
+  /**
+   * True when the layer's {@code dev.cosignproject.cosign/signature} verifies over {@code payload} with
+   * {@code key} (the engine's key-mode check, no log, no claims): the signer's own earlier signature.
+   */
   public static boolean signatureVerifies(Descriptor layer, byte[] payload, PublicKey key) {
     String b64 = layer.annotationsOrEmpty().get(SignatureAnnotations.SIGNATURE);
     if (b64 == null || b64.isEmpty()) {
@@ -22,27 +28,11 @@ public final class SignatureChecks {
     }
     try {
       byte[] sig = Base64.getDecoder().decode(b64.trim());
-      verify(key, payload, sig);
+      KEY_ONLY.verify(LegacySignature.of(payload, sig), Artifact.of(payload),
+          VerificationPolicy.forKey(key).ignoringTlog().withoutClaimCheck());
       return true;
-    } catch (IllegalArgumentException | SignatureVerificationException | UnsupportedKeyException e) {
+    } catch (IllegalArgumentException | VerificationException e) {
       return false;
-    }
-  }
-
-  /**
-   * Verifies with the key's natural algorithm; Ed25519 keys also accept Ed25519ph, which cosign uses
-   * for image signatures.
-   */
-  public static void verify(PublicKey key, byte[] data, byte[] signature)
-      throws SignatureVerificationException, UnsupportedKeyException {
-    Verifier verifier = Verifiers.from(key);
-    try {
-      verifier.verify(data, signature);
-    } catch (SignatureVerificationException e) {
-      if (verifier.algorithm() != SignatureAlgorithm.ED25519) {
-        throw e;
-      }
-      Verifiers.from(key, SignatureAlgorithm.ED25519PH).verify(data, signature);
     }
   }
 }
