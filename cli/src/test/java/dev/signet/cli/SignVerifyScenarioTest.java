@@ -19,12 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(DockerRegistryExtension.class)
 class SignVerifyScenarioTest {
-  private static final String HEADER_BUNDLE = "\nVerification for %s --\n"
+  /** cosign's warning for --insecure-ignore-tlog, then its header without the log line (no log was checked). */
+  private static final String HEADER_BUNDLE = "WARNING: Skipping tlog verification is an insecure practice that"
+      + " lacks transparency and auditability verification for the signature.\n"
+      + "\nVerification for %s --\n"
       + "The following checks were performed on each of these signatures:\n"
       + "  - The cosign claims were validated\n"
-      + "  - Existence of the claims in the transparency log was verified offline\n"
       + "  - The signatures were verified against the specified public key\n";
-  private static final String HEADER_LEGACY = "\nVerification for %s --\n"
+  private static final String HEADER_LEGACY = "WARNING: Skipping tlog verification is an insecure practice that"
+      + " lacks transparency and auditability verification for the signature.\n"
+      + "\nVerification for %s --\n"
       + "The following checks were performed on each of these signatures:\n"
       + "  - The cosign claims were validated\n"
       + "  - The signatures were verified against the specified public key\n";

@@ -5,17 +5,24 @@ import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.Annotations;
 import dev.signet.cli.options.Failures;
+import dev.signet.cli.options.Inputs;
 import dev.signet.cli.options.KeyLoader;
+import dev.signet.cli.options.KeylessIdentity;
 import dev.signet.cli.options.References;
 import dev.signet.cli.options.RegistryOptions;
+import dev.signet.cli.options.TrustedRoots;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.registry.client.RegistryClient;
 import dev.signet.sign.ImageVerifier;
 import dev.signet.sign.VerificationOutput;
 import dev.signet.sign.VerificationPolicy;
 import dev.signet.sign.VerificationReport;
+import dev.signet.sign.VerifiedSignature;
+import dev.signet.verify.root.TrustedRoot;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +33,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code signet verify}: cosign's verify with a key. Many images are checked in parallel, sharing one
- * registry client (one token per repository); results are printed in argument order, and the exit code
- * is that of the first failure.
+ * {@code signet verify}: cosign's verify, with a key or keyless (a certificate identity under a trusted
+ * root, a bring-your-own CA, or the TUF repository of {@code signet initialize}). Many images are checked
+ * in parallel, sharing one registry client (one token per repository) and one verification engine;
+ * results are printed in argument order, and the exit code is that of the first failure.
  */
 @Command(name = "verify", description = "Verify signatures on container images (cosign-compatible).")
 public final class VerifyCommand implements Callable<Integer> {
@@ -38,6 +46,23 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--key", description = "Public key: a cosign.pub file, env://VAR, a cosign.key, or a certificate.")
   String key;
+
+  @Mixin KeylessIdentity identity;
+
+  @Option(names = {"--certificate", "--cert"},
+      description = "Signing certificate (PEM) for legacy signatures that carry none.") String certificate;
+
+  @Option(names = {"--certificate-chain", "--cert-chain"},
+      description = "CA chain of the signing certificate (PEM, issuing CA first, root last): the trusted CA.")
+  String certificateChain;
+
+  @Option(names = "--ca-roots", description = "Trusted CA root certificates (PEM bundle).") String caRoots;
+
+  @Option(names = "--ca-intermediates", description = "CA intermediate certificates (PEM bundle), with --ca-roots.")
+  String caIntermediates;
+
+  @Option(names = "--trusted-root", description = "Sigstore trusted_root.json (logs, CAs, CT logs, timestamp authorities).")
+  String trustedRoot;
 
   @Option(names = {"-a", "--annotations"}, split = ",", description = "Required key=value annotations.")
   List<String> annotations;
@@ -50,28 +75,37 @@ public final class VerifyCommand implements Callable<Integer> {
   String output;
 
   @Option(names = "--insecure-ignore-tlog", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Accept signatures without a transparency-log entry (key-only signatures).")
+      description = "Accept signatures without a verified transparency-log entry.")
   boolean ignoreTlog;
+
+  @Option(names = "--insecure-ignore-sct", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Accept certificates without a verified embedded SCT.") boolean ignoreSct;
+
+  @Option(names = "--use-signed-timestamps", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Require an RFC 3161 timestamp from the trusted root's timestamp authorities.")
+  boolean useSignedTimestamps;
+
+  @Option(names = "--new-bundle-format", arity = "0..1", fallbackValue = "true", defaultValue = "true",
+      description = "Read v3 bundles too (default true); false reads only legacy .sig signatures.")
+  boolean newBundleFormat;
 
   @Option(names = "--max-workers", defaultValue = "10", description = "Images verified in parallel (default ${DEFAULT-VALUE}).")
   int maxWorkers;
 
-  @Option(names = {"--certificate-identity", "--cert-identity"}, description = "Keyless identity (not supported yet).")
-  String certificateIdentity;
+  @Option(names = "--offline", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Use only the cached TUF metadata; log entries are always checked offline.") boolean offline;
 
-  @Option(names = {"--certificate-oidc-issuer", "--cert-oidc-issuer"}, description = "Keyless issuer (not supported yet).")
-  String certificateIssuer;
+  @Option(names = "--rekor-url", description = "Accepted for compatibility: log entries are verified offline.")
+  String rekorUrl;
 
-  @Option(names = "--trusted-root", description = "Sigstore trusted root (not supported yet).") String trustedRoot;
-
-  @Option(names = "--insecure-ignore-sct", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Accepted for compatibility.") boolean ignoreSct;
+  @Option(names = "--private-infrastructure", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Accepted for compatibility: Signet never contacts public-good services.") boolean privateInfra;
 
   @Option(names = "--signature-digest-algorithm", defaultValue = "sha256",
       description = "Accepted for compatibility; Signet takes the hash from the key type.") String digestAlgorithm;
 
-  @Option(names = {"--experimental-oci11", "--offline"}, arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Accepted for compatibility.") boolean compat;
+  @Option(names = "--experimental-oci11", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      description = "Accepted for compatibility.") boolean experimentalOci11;
 
   @Option(names = "--local-image", arity = "0..1", fallbackValue = "true", defaultValue = "false",
       description = "Verify an image in a local OCI layout (not supported yet).") boolean localImage;
@@ -86,31 +120,40 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (key == null || key.isBlank()) {
-      throw new CommandFailure(ExitCodes.FAILURE, certificateIdentity != null || certificateIssuer != null
-          ? "keyless verification (--certificate-identity) is not supported yet; verify with --key"
-          : "a key is required: --key cosign.pub (keyless verification is not supported yet)");
-    }
-    if (trustedRoot != null || localImage) {
-      throw new CommandFailure(ExitCodes.FAILURE,
-          (localImage ? "--local-image" : "--trusted-root") + " is not supported yet");
+    if (localImage) {
+      throw new CommandFailure(ExitCodes.FAILURE, "--local-image is not supported yet");
     }
     if (!output.equals("json") && !output.equals("text")) {
       throw new CommandFailure(ExitCodes.FAILURE, "unknown --output " + output + ": use json or text");
+    }
+    boolean keyMode = key != null && !key.isBlank();
+    if (keyMode && identity.given()) {
+      throw new CommandFailure(ExitCodes.FAILURE, "--key cannot be combined with --certificate-identity or"
+          + " --certificate-oidc-issuer: give one or the other");
     }
     List<ImageReference> refs = new ArrayList<>();
     for (String image : images) {
       refs.add(References.parse(image));
     }
-    VerificationPolicy policy = VerificationPolicy.forKey(KeyLoader.loadPublicKey(key, ctx))
+    VerificationPolicy policy = (keyMode ? VerificationPolicy.forKey(KeyLoader.loadPublicKey(key, ctx))
+        : VerificationPolicy.forIdentity(identity.policy()))
         .withAnnotations(Annotations.parse(annotations))
         .withCheckClaims(checkClaims)
         .withIgnoreTlog(ignoreTlog)
+        .withIgnoreSct(ignoreSct)
+        .withSignedTimestamps(useSignedTimestamps)
+        .withLegacyOnly(!newBundleFormat)
+        .withCertificate(detachedCertificate())
         .withTargetRepository(References.targetRepository(ctx))
         .withMaxPayloadBytes(References.maxAttachmentSize(ctx, VerificationPolicy.DEFAULT_MAX_PAYLOAD_BYTES));
+    TrustedRoot root = trustedRoot(policy);
+    if (ignoreTlog) {
+      ctx.err().print(VerificationOutput.tlogSkippedWarning());
+      ctx.err().flush();
+    }
     RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     List<ImageVerifier.Outcome> outcomes =
-        new ImageVerifier(client).verifyAll(refs, policy, Math.max(1, maxWorkers));
+        new ImageVerifier(client, root).verifyAll(refs, policy, Math.max(1, maxWorkers));
     if (outcomes.size() == 1) {
       ImageVerifier.Outcome o = outcomes.get(0);
       if (o.failure().isPresent()) {
@@ -140,6 +183,38 @@ public final class VerifyCommand implements Callable<Integer> {
     return exit;
   }
 
+  /**
+   * The trust for this run. Key mode with {@code --insecure-ignore-tlog} (and no signed timestamps)
+   * needs none, as in cosign; everything else needs a trusted root or a bring-your-own CA.
+   */
+  private TrustedRoot trustedRoot(VerificationPolicy policy) {
+    boolean needsNone = policy.isKeyMode() && ignoreTlog && !useSignedTimestamps;
+    if (needsNone && trustedRoot == null) {
+      return TrustedRoot.empty();
+    }
+    Optional<TrustedRoot> root = TrustedRoots.load(ctx,
+        new TrustedRoots.Sources(trustedRoot, certificateChain, caRoots, caIntermediates, offline));
+    if (root.isPresent()) {
+      return root.get();
+    }
+    if (needsNone) {
+      return TrustedRoot.empty();
+    }
+    throw TrustedRoots.noTrustedRoot(policy.isKeyMode()
+        ? "verify transparency-log entries (or pass --insecure-ignore-tlog=true for key-only signatures)"
+        : "verify keyless signatures");
+  }
+
+  private Optional<VerificationPolicy.DetachedCertificate> detachedCertificate() {
+    if (certificate == null) {
+      return Optional.empty();
+    }
+    String cert = new String(Inputs.read(ctx, certificate, "--certificate", false), StandardCharsets.UTF_8);
+    String chain = certificateChain == null ? null
+        : new String(Inputs.read(ctx, certificateChain, "--certificate-chain", false), StandardCharsets.UTF_8);
+    return Optional.of(new VerificationPolicy.DetachedCertificate(cert, chain));
+  }
+
   /** The inherited {@code -d/--verbose} flag (bound to the top command's field). */
   private boolean verbose() {
     OptionSpec option = spec == null ? null : spec.findOption("--verbose");
@@ -149,9 +224,16 @@ public final class VerifyCommand implements Callable<Integer> {
   private void print(VerificationReport report, VerificationPolicy policy) {
     ctx.err().print(VerificationOutput.header(report, policy));
     ctx.err().flush();
-    ctx.out().print(output.equals("text")
-        ? VerificationOutput.text(report.signatures())
-        : VerificationOutput.json(report.signatures()));
+    if (output.equals("text")) {
+      for (VerifiedSignature s : report.signatures()) { // cosign: certificate lines on stderr, payload on stdout
+        ctx.err().print(VerificationOutput.textCertificateLines(s));
+        ctx.err().flush();
+        ctx.out().print(VerificationOutput.text(s));
+        ctx.out().flush();
+      }
+      return;
+    }
+    ctx.out().print(VerificationOutput.json(report.signatures()));
     ctx.out().flush();
   }
 }
