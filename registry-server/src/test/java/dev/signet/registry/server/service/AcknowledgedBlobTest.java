@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,11 @@ class AcknowledgedBlobTest {
     clock.advance(GRACE.multipliedBy(2));
 
     Thread gc = store.gcPausedAfterListing(registry);
-    store.afterNextStat = () -> store.finish(gc);
+    // the collection is let go during the mount's stat; it finishes then, or (holding off on the
+    // registry's write lock) right after the mount
+    store.afterNextStat = () -> store.release(gc, Duration.ofMillis(500));
     boolean mounted = registry.blobs().mount("repo", "source", d);
+    store.finish(gc);
     if (mounted) {
       assertAcknowledgedAndReferencable(d, blob);
     } else {
@@ -162,13 +166,18 @@ class AcknowledgedBlobTest {
 
     /** Lets the held collection sweep and waits until it is done. */
     void finish(Thread gc) {
+      release(gc, Duration.ofSeconds(10));
+      assertThat(gc.isAlive()).as("collection finished").isFalse();
+    }
+
+    /** Lets the held collection sweep and waits for it at most {@code wait}. */
+    void release(Thread gc, Duration wait) {
       proceed.countDown();
       try {
-        gc.join(10_000);
+        gc.join(wait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      assertThat(gc.isAlive()).as("collection finished").isFalse();
     }
 
     private static void once(Runnable r) {
@@ -192,8 +201,9 @@ class AcknowledgedBlobTest {
     }
 
     @Override
-    public BlobInfo put(Digest expected, InputStream content) throws BlobDigestMismatchException {
-      BlobInfo out = delegate.put(expected, content);
+    public BlobInfo put(Digest expected, InputStream content, LongConsumer beforeInstall)
+        throws BlobDigestMismatchException {
+      BlobInfo out = delegate.put(expected, content, beforeInstall);
       Runnable r = afterNextPut;
       afterNextPut = null;
       once(r);
@@ -248,9 +258,9 @@ class AcknowledgedBlobTest {
         }
 
         @Override
-        public BlobInfo commit(String id, Digest expected)
+        public BlobInfo commit(String id, Digest expected, LongConsumer beforeInstall)
             throws dev.signet.registry.server.storage.UnknownUploadException, BlobDigestMismatchException {
-          BlobInfo out = s.commit(id, expected);
+          BlobInfo out = s.commit(id, expected, beforeInstall);
           Runnable r = afterNextPut;
           afterNextPut = null;
           once(r);
