@@ -36,7 +36,7 @@ class RangeHeadersTest {
       HttpResponse<byte[]> r = registry.send("PATCH", location, "x".getBytes(StandardCharsets.UTF_8),
           "Content-Range", range, "Content-Type", "application/octet-stream");
       assertThat(r.statusCode()).as(range + ": " + TestRegistry.text(r)).isEqualTo(416);
-      assertThat(TestRegistry.text(r)).contains("BLOB_UPLOAD_INVALID").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(TestRegistry.text(r)).contains("RANGE_INVALID").doesNotContain("Exception").doesNotContain("\tat ");
     }
     HttpResponse<byte[]> put = registry.send("PUT", location + "?digest=" + Digest.sha256(new byte[0]), new byte[0],
         "Content-Range", "0-99999999999999999999");
