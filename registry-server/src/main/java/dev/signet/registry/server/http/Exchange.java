@@ -257,6 +257,11 @@ final class Exchange {
       }
 
       @Override
+      public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+      }
+
+      @Override
       public void setResponseHeader(String name, String value) {
         setHeader(name, value);
       }

@@ -70,6 +70,11 @@ final class AuthExchange implements GateRequest {
   }
 
   @Override
+  public String remoteAddress() {
+    return Request.getRemoteAddr(request);
+  }
+
+  @Override
   public void setResponseHeader(String name, String value) {
     response.getHeaders().put(name, value);
   }
