@@ -156,11 +156,12 @@ class AcknowledgedBlobTest {
 
     /** Starts a collection (grace 1h) and returns once it has listed the blobs; it then waits. */
     Thread gcPausedAfterListing(Registry registry) throws InterruptedException {
-      listed = new CountDownLatch(1);
+      CountDownLatch l = new CountDownLatch(1);
       proceed = new CountDownLatch(1);
+      listed = l;
       Thread t = new Thread(() -> registry.gc().run(GRACE, false), "paused-gc");
       t.start();
-      assertThat(listed.await(10, TimeUnit.SECONDS)).as("collection listed the blobs").isTrue();
+      assertThat(l.await(10, TimeUnit.SECONDS)).as("collection listed the blobs").isTrue();
       return t;
     }
 
