@@ -34,7 +34,7 @@ class LoginCommandTest {
   @Test
   void passwordStdinWritesBase64AuthWithMode0600() throws Exception {
     CliRunner.Result r =
-        runner().stdin(SECRET + "\n").run("login", "registry.example.com:5000", "-u", "alice", "--password-stdin");
+        runner().stdin(SECRET + "\n").run("login", "--no-verify", "registry.example.com:5000", "-u", "alice", "--password-stdin");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     Path file = dir.resolve("docker/config.json");
@@ -47,7 +47,7 @@ class LoginCommandTest {
 
   @Test
   void passwordOnTheCommandLineWarnsButIsNeverEchoed() throws Exception {
-    CliRunner.Result r = runner().run("login", "ghcr.io", "-u", "bob", "-p", SECRET);
+    CliRunner.Result r = runner().run("login", "--no-verify", "ghcr.io", "-u", "bob", "-p", SECRET);
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.errLines().get(0))
@@ -58,10 +58,10 @@ class LoginCommandTest {
 
   @Test
   void dockerHubIsStoredUnderItsLegacyKey_andIsTheDefaultServer() throws Exception {
-    assertThat(runner().run("login", "docker.io", "-u", "a", "-p", "x1").exitCode()).isZero();
+    assertThat(runner().run("login", "--no-verify", "docker.io", "-u", "a", "-p", "x1").exitCode()).isZero();
     assertThat(config().at("/auths/https:~1~1index.docker.io~1v1~1/auth").asText()).isEqualTo(basic("a", "x1"));
 
-    assertThat(runner().run("login", "-u", "b", "-p", "x2").exitCode()).isZero();
+    assertThat(runner().run("login", "--no-verify", "-u", "b", "-p", "x2").exitCode()).isZero();
     assertThat(config().at("/auths/https:~1~1index.docker.io~1v1~1/auth").asText()).isEqualTo(basic("b", "x2"));
   }
 
@@ -70,7 +70,7 @@ class LoginCommandTest {
     Files.createDirectories(dir.resolve("docker"));
     Files.writeString(dir.resolve("docker/config.json"), "{\"auths\":{\"other.io\":{\"auth\":\"eDp5\"}},\"psFormat\":\"x\"}");
 
-    assertThat(runner().run("login", "quay.io", "-u", "c", "-p", "pw").exitCode()).isZero();
+    assertThat(runner().run("login", "--no-verify", "quay.io", "-u", "c", "-p", "pw").exitCode()).isZero();
 
     assertThat(config().at("/auths/other.io/auth").asText()).isEqualTo("eDp5");
     assertThat(config().at("/psFormat").asText()).isEqualTo("x");
@@ -79,7 +79,7 @@ class LoginCommandTest {
 
   @Test
   void withoutDockerConfigItWritesUnderHome() throws Exception {
-    CliRunner.Result r = CliRunner.in(dir).run("login", "quay.io", "-u", "c", "-p", "pw");
+    CliRunner.Result r = CliRunner.in(dir).run("login", "--no-verify", "quay.io", "-u", "c", "-p", "pw");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(dir.resolve(".docker/config.json")).exists();
@@ -87,7 +87,7 @@ class LoginCommandTest {
 
   @Test
   void passwordAndPasswordStdinTogetherAreRefused() {
-    CliRunner.Result r = runner().stdin(SECRET).run("login", "ghcr.io", "-u", "bob", "-p", SECRET, "--password-stdin");
+    CliRunner.Result r = runner().stdin(SECRET).run("login", "--no-verify", "ghcr.io", "-u", "bob", "-p", SECRET, "--password-stdin");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("mutually exclusive").doesNotContain(SECRET);
@@ -96,7 +96,7 @@ class LoginCommandTest {
 
   @Test
   void credentialsAreRequired() {
-    CliRunner.Result r = runner().run("login", "ghcr.io");
+    CliRunner.Result r = runner().run("login", "--no-verify", "ghcr.io");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("Error: username and password required" + System.lineSeparator());

@@ -15,6 +15,7 @@ import dev.signet.registry.client.internal.ManifestDeleteEndpoint;
 import dev.signet.registry.client.internal.ManifestGetEndpoint;
 import dev.signet.registry.client.internal.ManifestHeadEndpoint;
 import dev.signet.registry.client.internal.ManifestPutEndpoint;
+import dev.signet.registry.client.internal.PingEndpoint;
 import dev.signet.registry.client.internal.ReferrersLookup;
 import dev.signet.registry.client.internal.TagListEndpoint;
 import dev.signet.registry.client.internal.Transport;
@@ -166,6 +167,23 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   @Override
   public Digest pushBlobChunked(Repository repo, InputStream content, int chunkSize) throws RegistryException {
     return uploader.pushChunked(repo, content, chunkSize);
+  }
+
+  /**
+   * {@code GET /v2/} on {@code registry} ({@code host[:port]}) with the configured credentials, answering
+   * the registry's challenge (bearer through its token endpoint, or basic) as {@code docker login} does.
+   *
+   * @throws UnauthorizedException when the registry refuses the credentials
+   * @throws RegistryException when it cannot be reached or answers anything but 200
+   */
+  public void ping(String registry) throws RegistryException {
+    Repository probe;
+    try {
+      probe = Repository.parse(registry + "/signet-login-check");
+    } catch (InvalidReferenceException e) {
+      throw new IllegalArgumentException("not a registry host: " + registry, e);
+    }
+    caller.call(probe.registry(), probe.isLoopbackRegistry(), new PingEndpoint(probe.registry()));
   }
 
   @Override

@@ -5,7 +5,9 @@ import dev.signet.registry.server.auth.AuthSettings;
 import dev.signet.registry.server.auth.http.AuthHandler;
 import dev.signet.registry.server.replication.ReplicationService;
 import dev.signet.registry.server.replication.http.ManifestPushObserver;
+import dev.signet.registry.server.http.ClientConcurrencyLimit;
 import dev.signet.registry.server.http.JsonErrorHandler;
+import dev.signet.registry.server.http.MinimumDataRate;
 import dev.signet.registry.server.http.RegistryHandler;
 import dev.signet.registry.server.http.Routes;
 import dev.signet.registry.server.service.GarbageCollector;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -68,6 +71,10 @@ public final class RegistryServer implements AutoCloseable {
     this.replication = ReplicationWiring.open(b.dataDir, registry, b.clock, auth, b.adminPassword);
     QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 8);
     threads.setName("signet-registry");
+    if (b.virtualThreads) {
+      // handlers block (body reads, SQLite, fsync): on virtual threads a stalled client costs no pool thread
+      threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    }
     this.jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -85,6 +92,7 @@ public final class RegistryServer implements AutoCloseable {
     } else {
       this.connector = new ServerConnector(jetty, h1);
     }
+    connector.setIdleTimeout(b.idleTimeout.toMillis());
     connector.setHost(b.host);
     connector.setPort(b.port);
     jetty.addConnector(connector);
@@ -92,7 +100,10 @@ public final class RegistryServer implements AutoCloseable {
     if (auth.enabled()) {
       routes.guard(auth.gate(), auth.access());
     }
-    jetty.setHandler(new AuthHandler(auth, registry, new ManifestPushObserver(new RegistryHandler(routes), replication)));
+    // outermost: per-client concurrency, then the body deadline, both before any credential is read
+    jetty.setHandler(new ClientConcurrencyLimit(b.maxRequestsPerClient, new MinimumDataRate(b.minDataRate,
+        Duration.ofSeconds(2), new AuthHandler(auth, registry,
+        new ManifestPushObserver(new RegistryHandler(routes), replication)))));
     jetty.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -179,6 +190,10 @@ public final class RegistryServer implements AutoCloseable {
     private Duration gcInterval;
     private Duration gcGrace = GarbageCollector.DEFAULT_GRACE;
     private int maxThreads = 200;
+    private int maxRequestsPerClient = 64;
+    private long minDataRate = 1024;
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private boolean virtualThreads = true;
     private char[] adminPassword;
     private URI publicUrl;
     private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
@@ -278,6 +293,42 @@ public final class RegistryServer implements AutoCloseable {
 
     public Builder maxThreads(int threads) {
       this.maxThreads = threads;
+      return this;
+    }
+
+    /** Requests one client address may have in flight at once, before authentication (default 64). */
+    public Builder maxRequestsPerClient(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("the per-client request limit must be at least 1");
+      }
+      this.maxRequestsPerClient = max;
+      return this;
+    }
+
+    /**
+     * The slowest average rate, in bytes per second, at which a request body is accepted after a 2 s
+     * grace (default 1024; 0 turns the check off); see {@link MinimumDataRate}.
+     */
+    public Builder minDataRate(long bytesPerSecond) {
+      if (bytesPerSecond < 0) {
+        throw new IllegalArgumentException("the minimum data rate must not be negative");
+      }
+      this.minDataRate = bytesPerSecond;
+      return this;
+    }
+
+    /** How long a connection may be silent (default 30 s). */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the idle timeout must be positive");
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /** Run request handlers on virtual threads (default true). */
+    public Builder virtualThreads(boolean on) {
+      this.virtualThreads = on;
       return this;
     }
 

@@ -43,7 +43,8 @@ public final class AuthServices implements AutoCloseable {
           settings.service()) : null;
       this.credentials = enabled ? new Credentials(users, robots, hasher, tokens, clock) : null;
       this.access = enabled ? new AccountAccess(projects) : Access.OPEN;
-      this.gate = enabled ? new Gate(credentials, access, audit, projects, settings.publicUrl(), settings.service()) : null;
+      this.gate = enabled ? new Gate(credentials, access, audit, projects, settings.publicUrl(), settings.service(),
+          new LoginThrottle(clock)) : null;
     } catch (RuntimeException e) {
       db.close();
       throw e;

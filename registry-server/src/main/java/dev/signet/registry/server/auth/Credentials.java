@@ -81,16 +81,20 @@ public final class Credentials {
         : account(v.subject(), v.issuedAt())).map(p -> p.withToken(v.grant())));
   }
 
-  /** The current account named {@code subject}; a user whose password changed after {@code issuedAt} is refused. */
+  /**
+   * The current account named {@code subject}; refused when the user's password changed, or the robot was
+   * (re-)created, after {@code issuedAt} — compared to the millisecond, so a token from earlier in the same
+   * second dies too.
+   */
   public Optional<Principal> account(String subject, Instant issuedAt) {
     Optional<String[]> robot = AccountNames.parse(subject);
     if (robot.isPresent()) {
       return robots.get(robot.get()[0], robot.get()[1]).filter(RobotStore.Robot::active)
-          .filter(r -> !issuedAt.isBefore(r.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+          .filter(r -> !issuedAt.isBefore(r.created()))
           .map(r -> Principal.robot(r.project(), r.name(), r.role()));
     }
     return users.get(subject)
-        .filter(u -> !issuedAt.isBefore(u.passwordChanged().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+        .filter(u -> !issuedAt.isBefore(u.passwordChanged()))
         .map(u -> Principal.user(u.name(), u.systemAdmin()));
   }
 

@@ -12,8 +12,11 @@ import java.util.Optional;
  * Authenticates and authorizes every registry request in auth mode. Answers: 401 UNAUTHORIZED with a
  * {@code WWW-Authenticate: Bearer realm=…,service=…,scope=…} challenge when better credentials could help
  * (none were sent, they were wrong, the token expired, or the token lacks the action:
- * {@code error="insufficient_scope"}); 403 DENIED when an authenticated account lacks the role. Wrong
- * passwords and denials of presented credentials are audited; so are pushes and deletes once they finish.
+ * {@code error="insufficient_scope"}); 403 DENIED when an authenticated account lacks the role; 429
+ * TOOMANYREQUESTS while password guessing is throttled ({@link LoginThrottle}). Every refusal is audited
+ * under the action that was attempted (wrong passwords as {@code login}; invalid, forged and out-of-scope
+ * tokens, anonymous requests answered 401 and missing roles as the registry operation); so are pushes and
+ * deletes once they finish. Only the credential-less {@code GET /v2/} probe every client starts with is not.
  */
 public final class Gate {
   private final Credentials credentials;
@@ -22,11 +25,14 @@ public final class Gate {
   private final ProjectStore projects;
   private final URI publicUrl;
   private final String service;
+  private final LoginThrottle throttle;
 
   /** Who sent the request, and whether they presented any credentials. */
   public record Authenticated(Principal principal, boolean presented) {}
 
-  Gate(Credentials credentials, Access access, AuditLog audit, ProjectStore projects, URI publicUrl, String service) {
+  Gate(Credentials credentials, Access access, AuditLog audit, ProjectStore projects, URI publicUrl, String service,
+      LoginThrottle throttle) {
+    this.throttle = throttle;
     this.credentials = credentials;
     this.access = access;
     this.audit = audit;
@@ -49,9 +55,8 @@ public final class Gate {
     String repo = r.repository();
     String scope = "repository:" + repo + ":" + op.challengeActions();
     if (!access.allows(p, AccountNames.projectOf(repo), op.role())) {
-      if (who.presented()) {
-        audit.record(p.actor(), op.name(), target(r), AuditLog.DENIED, "needs " + op.role().label());
-      }
+      audit.record(p.actor(), op.name(), target(r), AuditLog.DENIED, p.isAnonymous() && !who.presented()
+          ? "authentication required (" + op.role().label() + ")" : "needs " + op.role().label());
       if (p.isAnonymous()) {
         throw challenge(r, scope, null, "authentication required");
       }
@@ -59,6 +64,7 @@ public final class Gate {
           op.role().label() + " on " + repo);
     }
     if (p.token() != null && !p.token().allows(repo, op.role())) {
+      audit.record(p.actor(), op.name(), target(r), AuditLog.DENIED, "the token does not grant " + op.role().label());
       throw challenge(r, scope, "insufficient_scope", "the token does not grant " + op.role().label() + " on " + repo);
     }
     if (op.name().equals("blob.upload") && r.method().equals("POST") && r.query("mount").isPresent()) {
@@ -98,8 +104,11 @@ public final class Gate {
     String value = h.contains(" ") ? h.substring(h.indexOf(' ') + 1).trim() : "";
     if (scheme.equals("basic")) {
       String[] pair = decodeBasic(value);
-      Optional<Principal> p = pair == null ? Optional.empty() : login(pair[0], pair[1]);
+      Optional<Principal> p = pair == null ? Optional.empty() : login(r, pair[0], pair[1]);
       if (p.isEmpty()) {
+        if (pair == null) {
+          audit.record("anonymous", attempted(r), target(r), AuditLog.DENIED, "malformed basic credentials");
+        }
         throw challenge(r, null, null, "wrong user name or password");
       }
       return new Authenticated(p.get(), true);
@@ -107,21 +116,46 @@ public final class Gate {
     if (scheme.equals("bearer")) {
       Optional<Principal> p = credentials.bearer(value);
       if (p.isEmpty()) {
+        audit.record("anonymous", attempted(r), target(r), AuditLog.DENIED, "invalid, forged, expired or revoked token");
         throw challenge(r, null, "invalid_token", "the token is invalid, expired or revoked");
       }
       return new Authenticated(p.get(), true);
     }
+    audit.record("anonymous", attempted(r), target(r), AuditLog.DENIED, "unsupported authorization scheme");
     throw challenge(r, null, null, "unsupported authorization scheme");
   }
 
-  /** Checks a user name (or robot login) and password (or robot token); a failure is audited. */
-  public Optional<Principal> login(String name, String secret) {
+  /**
+   * Checks a user name (or robot login) and password (or robot token) sent with {@code r}; a failure is
+   * audited. While guessing from that account or address is throttled the password is not checked at all:
+   * 429 with {@code Retry-After}.
+   */
+  public Optional<Principal> login(GateRequest r, String name, String secret) throws RegistryException {
+    String actor = name == null || name.isEmpty() ? "anonymous" : name;
+    String address = r.remoteAddress();
+    Optional<LoginThrottle.Refusal> refusal = throttle.check(name, address.isEmpty() ? null : address);
+    if (refusal.isPresent()) {
+      long seconds = Math.max(1, (refusal.get().retryAfter().toMillis() + 999) / 1000);
+      if (refusal.get().first()) {
+        audit.record(actor, "login", null, AuditLog.DENIED, "throttled: " + refusal.get().reason()
+            + " (retry in " + seconds + " s)");
+      }
+      r.setResponseHeader("Retry-After", String.valueOf(seconds));
+      throw RegistryException.withStatus(ErrorCode.TOOMANYREQUESTS, 429,
+          refusal.get().reason() + "; retry in " + seconds + " s");
+    }
     Optional<Principal> p = credentials.basic(name, secret);
     if (p.isEmpty()) {
-      audit.record(name == null || name.isEmpty() ? "anonymous" : name, "login", null, AuditLog.DENIED,
-          "wrong password or unknown account");
+      throttle.failed(name, address.isEmpty() ? null : address);
+      audit.record(actor, "login", null, AuditLog.DENIED, "wrong password or unknown account");
+    } else {
+      throttle.succeeded(name);
     }
     return p;
+  }
+
+  private static String attempted(GateRequest r) {
+    return r.path().equals("/auth/token") ? "token.request" : Operation.of(r.method(), r.path(), r.repository()).name();
   }
 
   /** The {@code realm} of the challenge: the public URL's (else the request's) {@code /auth/token}. */

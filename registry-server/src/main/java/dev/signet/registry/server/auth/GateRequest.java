@@ -21,6 +21,11 @@ public interface GateRequest {
 
   void setResponseHeader(String name, String value);
 
+  /** The client's address (for login throttling), or empty when unknown. */
+  default String remoteAddress() {
+    return "";
+  }
+
   /** Makes the handler see the request without this query parameter. */
   void ignoreQuery(String name);
 }

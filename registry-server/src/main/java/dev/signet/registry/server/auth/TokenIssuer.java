@@ -30,6 +30,11 @@ public final class TokenIssuer {
   public static final String ISSUER = "signet";
   static final Duration REFRESH_TTL = Duration.ofDays(30);
   private static final String USE = "signet_use";
+  /**
+   * The issue time in epoch milliseconds: {@code iat} has whole seconds only, and a token issued earlier in
+   * the same second as a revoke, re-create or password change must not outlive it.
+   */
+  private static final String ISSUED_MS = "signet_iat_ms";
 
   /** A verified token: its subject (null when anonymous), grant and issue time. */
   public record Verified(String subject, TokenGrant grant, Instant issuedAt) {}
@@ -101,7 +106,7 @@ public final class TokenIssuer {
     Instant now = clock.instant();
     JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject).audience(service)
         .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
-        .jwtID(UUID.randomUUID().toString()).claim(USE, use);
+        .jwtID(UUID.randomUUID().toString()).claim(USE, use).claim(ISSUED_MS, now.toEpochMilli());
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
         .keyID(key.getKeyID()).build(), extra.apply(b).build());
     try {
@@ -126,10 +131,20 @@ public final class TokenIssuer {
           || c.getNotBeforeTime() != null && now.isBefore(c.getNotBeforeTime().toInstant())) {
         return Optional.empty();
       }
-      return Optional.of(new Verified(c.getSubject(), grant(c), c.getIssueTime().toInstant()));
+      return Optional.of(new Verified(c.getSubject(), grant(c), issuedAt(c)));
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The millisecond issue time, or for tokens without it the start of the {@code iat} second (the safe side). */
+  private static Instant issuedAt(JWTClaimsSet c) throws ParseException {
+    Long ms = c.getLongClaim(ISSUED_MS);
+    Instant iat = c.getIssueTime().toInstant();
+    if (ms == null || Math.abs(ms - iat.toEpochMilli()) >= 1000) {
+      return iat;
+    }
+    return Instant.ofEpochMilli(ms);
   }
 
   private static TokenGrant grant(JWTClaimsSet c) throws ParseException {

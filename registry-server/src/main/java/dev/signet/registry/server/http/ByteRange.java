@@ -33,23 +33,28 @@ record ByteRange(long first, long length) {
     if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       return Optional.empty();
     }
+    if (m.group(1).isEmpty()) {
+      long suffix = position(m.group(2));
+      if (suffix == 0 || size == 0) {
+        throw new Unsatisfiable("empty suffix range");
+      }
+      long n = Math.min(suffix, size);
+      return Optional.of(new ByteRange(size - n, n));
+    }
+    long first = position(m.group(1));
+    long last = m.group(2).isEmpty() ? size - 1 : Math.min(position(m.group(2)), size - 1);
+    if (first >= size || last < first) {
+      throw new Unsatisfiable("range " + header + " is outside 0-" + (size - 1));
+    }
+    return Optional.of(new ByteRange(first, last - first + 1));
+  }
+
+  /** A byte position; one past {@code long} is as good as infinite (beyond any blob). */
+  private static long position(String digits) {
     try {
-      if (m.group(1).isEmpty()) {
-        long suffix = Long.parseLong(m.group(2));
-        if (suffix == 0 || size == 0) {
-          throw new Unsatisfiable("empty suffix range");
-        }
-        long n = Math.min(suffix, size);
-        return Optional.of(new ByteRange(size - n, n));
-      }
-      long first = Long.parseLong(m.group(1));
-      long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
-      if (first >= size || last < first) {
-        throw new Unsatisfiable("range " + header + " is outside 0-" + (size - 1));
-      }
-      return Optional.of(new ByteRange(first, last - first + 1));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
+      return Long.parseLong(digits);
+    } catch (NumberFormatException tooLong) {
+      return Long.MAX_VALUE;
     }
   }
 

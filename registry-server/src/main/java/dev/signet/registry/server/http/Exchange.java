@@ -80,7 +80,11 @@ final class Exchange {
 
   private Fields params() {
     if (query == null) {
-      query = Request.extractQueryParameters(request);
+      try {
+        query = Request.extractQueryParameters(request);
+      } catch (RuntimeException e) { // invalid percent-encoding or UTF-8: the client's mistake
+        throw new BadQueryException(request.getHttpURI().getQuery(), e);
+      }
     }
     return query;
   }
@@ -257,6 +261,11 @@ final class Exchange {
       }
 
       @Override
+      public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+      }
+
+      @Override
       public void setResponseHeader(String name, String value) {
         setHeader(name, value);
       }
@@ -282,6 +291,15 @@ final class Exchange {
   }
 
   /** The client's body could not be read: the client's problem, not the server's. */
+  /** A query string that cannot be decoded (answered 400, never 500). */
+  static final class BadQueryException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadQueryException(String query, Throwable cause) {
+      super("the query string cannot be decoded (invalid percent-encoding or UTF-8)", cause);
+    }
+  }
+
   static final class ClientBodyException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 

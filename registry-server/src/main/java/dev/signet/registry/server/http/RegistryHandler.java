@@ -26,6 +26,8 @@ public final class RegistryHandler extends Handler.Abstract {
     } catch (Exchange.ClientBodyException e) {
       ErrorResponses.send(ex, RegistryException.of(ErrorCode.BLOB_UPLOAD_INVALID, "request body incomplete",
           e.getMessage()));
+    } catch (Exchange.BadQueryException e) {
+      ErrorResponses.send(ex, RegistryException.withStatus(ErrorCode.UNSUPPORTED, 400, e.getMessage()));
     } catch (RuntimeException | Error e) {
       ErrorResponses.internal(ex, e);
     }

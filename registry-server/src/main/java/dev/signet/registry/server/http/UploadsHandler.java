@@ -88,10 +88,16 @@ final class UploadsHandler {
     if (!m.matches()) {
       throw RegistryException.rangeInvalid("malformed Content-Range " + header.get());
     }
-    long start = Long.parseLong(m.group(1));
-    long end = Long.parseLong(m.group(2));
+    long start;
+    long end;
+    try {
+      start = Long.parseLong(m.group(1));
+      end = Long.parseLong(m.group(2));
+    } catch (NumberFormatException e) {
+      throw RegistryException.rangeInvalid("Content-Range " + header.get() + " is beyond any blob size");
+    }
     long length = ex.contentLength();
-    if (end < start || (length >= 0 && length != end - start + 1)) {
+    if (end < start || end == Long.MAX_VALUE || (length >= 0 && length != end - start + 1)) {
       throw RegistryException.rangeInvalid("Content-Range " + header.get() + " does not match the body length");
     }
     return start;

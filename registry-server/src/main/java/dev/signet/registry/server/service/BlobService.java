@@ -58,13 +58,13 @@ public final class BlobService {
     if (meta.linkedBlob(from, digest).isEmpty()) {
       return false;
     }
-    Optional<BlobInfo> info = blobs.stat(digest);
-    if (info.isEmpty()) {
-      return false;
+    // stat and link in one write transaction: a sweep deletes content under the same lock, so the blob
+    // either was gone (nothing mounted) or is linked before any later sweep looks
+    boolean mounted = meta.linkBlobIfStored(repo, digest, () -> blobs.stat(digest).map(BlobInfo::size));
+    if (mounted) {
+      recent.touch(digest);
     }
-    meta.linkBlob(repo, digest, info.get().size());
-    recent.touch(digest);
-    return true;
+    return mounted;
   }
 
   private static RegistryException unknown(Digest digest) {

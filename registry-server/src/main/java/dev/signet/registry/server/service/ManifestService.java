@@ -152,7 +152,7 @@ public final class ManifestService {
     ManifestWrite write = new ManifestWrite(repo, record, parsed.references(),
         Accessories.links(digest, parsed, tagList), tagList, condition, Accessories.replaced(parsed, tagList));
     try {
-      boolean created = meta.putManifest(write);
+      boolean created = meta.putManifest(write, d -> blobs.stat(d).isPresent());
       afterPut(repo, record, write.links());
       return new PutResult(digest, parsed.subject(), tagList, created);
     } catch (MissingReferenceException e) {
@@ -223,11 +223,10 @@ public final class ManifestService {
         continue;
       }
       try {
-        blobs.put(b.digest(), new ByteArrayInputStream(b.content()));
+        blobs.put(b.digest(), new ByteArrayInputStream(b.content()), size -> meta.linkBlob(repo, b.digest(), size));
       } catch (BlobDigestMismatchException e) {
         throw new IllegalStateException("inline data was verified", e);
       }
-      meta.linkBlob(repo, b.digest(), b.content().length);
     }
   }
 

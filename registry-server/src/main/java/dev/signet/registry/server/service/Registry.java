@@ -2,6 +2,7 @@ package dev.signet.registry.server.service;
 
 import dev.signet.registry.server.storage.BlobStore;
 import dev.signet.registry.server.storage.MetadataStore;
+import dev.signet.registry.server.storage.PrivateFiles;
 import dev.signet.registry.server.storage.fs.FsBlobStore;
 import dev.signet.registry.server.storage.sql.SqliteMetadataStore;
 import dev.signet.registry.server.trust.TrustService;
@@ -54,7 +55,8 @@ public final class Registry implements AutoCloseable {
    */
   public static Registry open(Path dataDir, Clock clock, boolean fullSync) {
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
+      PrivateFiles.restrict(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }

@@ -39,9 +39,8 @@ public final class UploadService {
   /** Stores a whole blob sent in one request. */
   public BlobInfo putMonolithic(String repo, Digest digest, InputStream content) throws RegistryException {
     try {
-      BlobInfo info = blobs.put(digest, content);
-      meta.linkBlob(repo, digest, info.size());
-      return info;
+      // the link is written ahead of the install: a sweep either ran before it or sees it
+      return blobs.put(digest, content, size -> meta.linkBlob(repo, digest, size));
     } catch (BlobDigestMismatchException e) {
       throw RegistryException.of(ErrorCode.DIGEST_INVALID, "provided digest did not match uploaded content",
           e.getMessage());
@@ -81,9 +80,7 @@ public final class UploadService {
       throws RegistryException {
     append(repo, id, start, lastChunk);
     try {
-      BlobInfo info = sessions.commit(id, digest);
-      meta.completeUpload(id, repo, digest, info.size());
-      return info;
+      return sessions.commit(id, digest, size -> meta.completeUpload(id, repo, digest, size));
     } catch (UnknownUploadException e) {
       throw unknown(id);
     } catch (BlobDigestMismatchException e) {

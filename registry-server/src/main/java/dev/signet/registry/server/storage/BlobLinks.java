@@ -12,6 +12,15 @@ public interface BlobLinks {
   /** Links a stored blob into a repository (mount, inline data); creates the repository if needed. */
   void linkBlob(String repository, Digest digest, long size);
 
+  /**
+   * In one write transaction: when {@code stored} reports the blob's size (it is in the blob store),
+   * links it into the repository. Garbage collection deletes content under the same lock, so a blob
+   * linked this way is protected from every later sweep by the fresh link.
+   *
+   * @return false when the blob is not stored (nothing linked)
+   */
+  boolean linkBlobIfStored(String repository, Digest digest, java.util.function.Supplier<Optional<Long>> stored);
+
   /** Removes the link; false when there was none. The blob itself stays for garbage collection. */
   boolean unlinkBlob(String repository, Digest digest);
 

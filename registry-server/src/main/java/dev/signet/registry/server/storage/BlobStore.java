@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Content-addressed blob storage, shared by all repositories (which repository may see which blob is
@@ -29,7 +30,18 @@ public interface BlobStore extends AutoCloseable {
    *
    * @throws BlobDigestMismatchException when the content does not hash to {@code expected}; nothing is stored
    */
-  BlobInfo put(Digest expected, InputStream content) throws BlobDigestMismatchException;
+  default BlobInfo put(Digest expected, InputStream content) throws BlobDigestMismatchException {
+    return put(expected, content, size -> { });
+  }
+
+  /**
+   * {@link #put}, running {@code beforeInstall} with the verified size after the content has been
+   * verified and forced to disk and before it is installed (or an identical blob's age refreshed). A
+   * caller records there whatever protects the blob from garbage collection (its repository link), so
+   * that a sweep either ran before the record (and the blob is installed afresh) or sees it. When
+   * {@code beforeInstall} throws, nothing is installed.
+   */
+  BlobInfo put(Digest expected, InputStream content, LongConsumer beforeInstall) throws BlobDigestMismatchException;
 
   /** Removes the blob; false when it was not stored. */
   boolean delete(Digest digest);

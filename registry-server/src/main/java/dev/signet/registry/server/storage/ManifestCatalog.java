@@ -27,7 +27,17 @@ public interface ManifestCatalog {
    *
    * @return true when the manifest was new in the repository
    */
-  boolean putManifest(ManifestWrite write) throws MissingReferenceException, ConditionFailedException;
+  default boolean putManifest(ManifestWrite write) throws MissingReferenceException, ConditionFailedException {
+    return putManifest(write, digest -> true);
+  }
+
+  /**
+   * {@link #putManifest(ManifestWrite)}, where a referenced blob must also be in the blob store
+   * ({@code stored}, asked inside the write transaction: garbage collection deletes content under the
+   * same lock, so a manifest is never stored over a blob a sweep just removed).
+   */
+  boolean putManifest(ManifestWrite write, java.util.function.Predicate<Digest> stored)
+      throws MissingReferenceException, ConditionFailedException;
 
   /**
    * Deletes a manifest, every tag on it and, recursively, its accessories, in one transaction. Blobs are

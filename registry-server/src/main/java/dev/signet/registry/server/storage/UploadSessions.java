@@ -3,6 +3,7 @@ package dev.signet.registry.server.storage;
 import dev.signet.oci.Digest;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Resumable blob upload sessions (the distribution spec's chunked PATCH uploads). A session's data lives
@@ -30,7 +31,13 @@ public interface UploadSessions {
    * Verifies the received bytes against {@code expected}, makes them the blob {@code expected} and ends
    * the session. On a mismatch the session is ended too and nothing becomes visible.
    */
-  BlobInfo commit(String id, Digest expected) throws UnknownUploadException, BlobDigestMismatchException;
+  default BlobInfo commit(String id, Digest expected) throws UnknownUploadException, BlobDigestMismatchException {
+    return commit(id, expected, size -> { });
+  }
+
+  /** {@link #commit}, with a write-ahead step as in {@link BlobStore#put(Digest, InputStream, LongConsumer)}. */
+  BlobInfo commit(String id, Digest expected, LongConsumer beforeInstall)
+      throws UnknownUploadException, BlobDigestMismatchException;
 
   /** Ends the session and removes its data; false when there was none. */
   boolean cancel(String id);

@@ -9,6 +9,7 @@ import dev.signet.registry.server.auth.Gate;
 import dev.signet.registry.server.auth.Principal;
 import dev.signet.registry.server.auth.Role;
 import dev.signet.registry.server.auth.SqlAuditLog;
+import dev.signet.registry.server.service.RegistryException;
 import java.util.Optional;
 
 /**
@@ -54,10 +55,10 @@ final class AdminApi {
   }
 
   /** An extension endpoint: authenticates the caller and checks its declared authorization. */
-  void extension(AuthExchange ex, AdminExtensions.Matched m) throws ApiException {
+  void extension(AuthExchange ex, AdminExtensions.Matched m) throws ApiException, RegistryException {
     Principal caller = caller(ex);
     AdminExtensions.Registration reg = m.registration();
-    String action = reg.auditAction() != null ? reg.auditAction() : "admin.extension";
+    String action = auditAction(reg.auditAction(), ex.method());
     switch (reg.authorization()) {
       case SYSTEM_ADMIN -> requireSystemAdmin(auth, caller, action, ex.path());
       case PROJECT_ADMIN -> {
@@ -74,7 +75,20 @@ final class AdminApi {
     extensions.serve(ex, m, caller);
   }
 
-  void handle(AuthExchange ex, String subpath) throws ApiException {
+  /**
+   * The action a refused extension call is audited as: the registration's (a change, e.g. {@code policy.set})
+   * for writes, its {@code .read} counterpart ({@code policy.read}) for GET and HEAD.
+   */
+  static String auditAction(String registered, String method) {
+    String base = registered != null ? registered : "admin.extension";
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return base;
+    }
+    int dot = base.lastIndexOf('.');
+    return (dot > 0 ? base.substring(0, dot) : base) + ".read";
+  }
+
+  void handle(AuthExchange ex, String subpath) throws ApiException, RegistryException {
     Principal caller = caller(ex);
     String[] seg = subpath.replaceFirst("^/+", "").split("/", -1);
     String method = ex.method();
@@ -92,19 +106,27 @@ final class AdminApi {
     }
   }
 
-  private Principal caller(AuthExchange ex) throws ApiException {
+  /** The authenticated (human) caller; every refusal is audited as {@code admin.api} (wrong passwords as {@code login}). */
+  private Principal caller(AuthExchange ex) throws ApiException, RegistryException {
     Optional<String> header = ex.header("Authorization");
     if (header.isEmpty() || !header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
+      auth.audit().record("anonymous", "admin.api", ex.path(), AuditLog.DENIED,
+          ex.method() + " without basic authentication");
       ex.setResponseHeader("WWW-Authenticate", "Basic realm=\"signet\"");
       throw new ApiException(401, "UNAUTHORIZED", "the admin API needs basic authentication (user name and password)");
     }
     String[] pair = Gate.decodeBasic(header.get().substring(6).trim());
-    Optional<Principal> p = pair == null ? Optional.empty() : gate.login(pair[0], pair[1]);
+    Optional<Principal> p = pair == null ? Optional.empty() : gate.login(ex, pair[0], pair[1]);
     if (p.isEmpty()) {
+      if (pair == null) {
+        auth.audit().record("anonymous", "admin.api", ex.path(), AuditLog.DENIED, "malformed basic credentials");
+      }
       ex.setResponseHeader("WWW-Authenticate", "Basic realm=\"signet\"");
       throw new ApiException(401, "UNAUTHORIZED", "wrong user name or password");
     }
     if (p.get().kind() == Principal.Kind.ROBOT) {
+      auth.audit().record(p.get().actor(), "admin.api", ex.path(), AuditLog.DENIED,
+          ex.method() + ": robot accounts cannot use the admin API");
       throw ApiException.denied("robot accounts cannot use the admin API");
     }
     return p.get();

@@ -70,6 +70,11 @@ final class AuthExchange implements GateRequest {
   }
 
   @Override
+  public String remoteAddress() {
+    return Request.getRemoteAddr(request);
+  }
+
+  @Override
   public void setResponseHeader(String name, String value) {
     response.getHeaders().put(name, value);
   }
@@ -81,7 +86,11 @@ final class AuthExchange implements GateRequest {
 
   private Fields queryFields() {
     if (query == null) {
-      query = Request.extractQueryParameters(request);
+      try {
+        query = Request.extractQueryParameters(request);
+      } catch (RuntimeException e) { // invalid percent-encoding or UTF-8
+        query = new Fields(); // read as no parameters: the endpoint then says what is missing
+      }
     }
     return query;
   }

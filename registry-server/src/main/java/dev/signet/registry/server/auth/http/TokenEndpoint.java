@@ -58,14 +58,14 @@ final class TokenEndpoint {
         : null);
   }
 
-  private void post(AuthExchange ex) throws ApiException {
+  private void post(AuthExchange ex) throws ApiException, RegistryException {
     Fields form = ex.form();
     checkService(Optional.ofNullable(form.getValue("service")).filter(s -> !s.isEmpty()));
     String grantType = Optional.ofNullable(form.getValue("grant_type")).orElse("");
     Principal p;
     String refresh;
     if (grantType.equals("password")) {
-      p = gate.login(form.getValue("username"), form.getValue("password"))
+      p = gate.login(ex, form.getValue("username"), form.getValue("password"))
           .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED", "wrong user name or password"));
       refresh = "offline".equals(form.getValue("access_type")) ? tokens.refresh(p.name()).token() : null;
     } else if (grantType.equals("refresh_token")) {

@@ -1,6 +1,7 @@
 package dev.signet.registry.server.storage.fs;
 
 import dev.signet.oci.Digest;
+import dev.signet.registry.server.storage.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -40,6 +41,16 @@ final class FileOps {
       total += n;
     }
     return total;
+  }
+
+  /** A new {@code 0600} file open for writing. */
+  static FileChannel createPrivate(Path file) throws IOException {
+    return PrivateFiles.create(file);
+  }
+
+  /** {@code dir} and missing parents, new ones {@code 0700}. */
+  static void createPrivateDirectories(Path dir) throws IOException {
+    PrivateFiles.createDirectories(dir);
   }
 
   /** Renames atomically, then forces the target directory so the rename survives a crash. */

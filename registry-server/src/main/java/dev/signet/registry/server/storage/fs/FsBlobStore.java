@@ -4,6 +4,7 @@ import dev.signet.oci.Digest;
 import dev.signet.registry.server.storage.BlobDigestMismatchException;
 import dev.signet.registry.server.storage.BlobInfo;
 import dev.signet.registry.server.storage.BlobStore;
+import dev.signet.registry.server.storage.PrivateFiles;
 import dev.signet.registry.server.storage.StorageFailure;
 import dev.signet.registry.server.storage.UploadSessions;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * {@link BlobStore} on a local filesystem. Layout under the root directory:
@@ -55,9 +57,10 @@ public final class FsBlobStore implements BlobStore {
     this.tmp = root.resolve("tmp");
     this.clock = clock;
     try {
-      Files.createDirectories(blobs);
-      Files.createDirectories(tmp);
-      Files.createDirectories(root.resolve("uploads"));
+      for (Path dir : new Path[] {root, blobs, tmp, root.resolve("uploads")}) {
+        FileOps.createPrivateDirectories(dir);
+        PrivateFiles.restrict(dir);
+      }
       FileOps.deleteOlderChildren(tmp, clock.instant().minus(STALE_TEMPORARY));
     } catch (IOException e) {
       throw new StorageFailure("cannot prepare blob storage in " + root, e);
@@ -89,17 +92,21 @@ public final class FsBlobStore implements BlobStore {
   }
 
   @Override
-  public BlobInfo put(Digest expected, InputStream content) throws BlobDigestMismatchException {
+  public BlobInfo put(Digest expected, InputStream content, LongConsumer beforeInstall)
+      throws BlobDigestMismatchException {
     Path temp = tmp.resolve("put-" + UUID.randomUUID());
     try {
       Digest actual;
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long size;
+      try (FileChannel out = FileOps.createPrivate(temp)) {
         actual = FileOps.copyHashing(content, out, expected.newMessageDigest(), expected.algorithm());
         out.force(true);
+        size = out.size();
       }
       if (!actual.equals(expected)) {
         throw new BlobDigestMismatchException(expected, actual);
       }
+      beforeInstall.accept(size);
       return install(temp, expected);
     } catch (IOException e) {
       throw new StorageFailure("write blob " + expected, e);
@@ -108,18 +115,35 @@ public final class FsBlobStore implements BlobStore {
     }
   }
 
-  /** Moves a verified, forced file into place (or refreshes the age of an identical blob). */
+  /**
+   * Moves a verified, forced file into place, or refreshes the age of an identical blob. An identical
+   * blob that disappears meanwhile (a sweep that ran before the caller's write-ahead record) is replaced
+   * by the verified file, so the blob is always there when this returns.
+   */
   BlobInfo install(Path verified, Digest digest) throws IOException {
     Path target = path(digest);
-    if (Files.exists(target)) {
-      Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
-      Files.deleteIfExists(verified);
-    } else {
-      Files.createDirectories(target.getParent());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (Files.exists(target)) {
+        try {
+          Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+          Optional<BlobInfo> info = stat(digest);
+          if (info.isPresent()) {
+            Files.deleteIfExists(verified);
+            return info.get();
+          }
+        } catch (NoSuchFileException swept) {
+          // gone between the check and the refresh: install ours
+        }
+      }
+      FileOps.createPrivateDirectories(target.getParent());
       Files.setLastModifiedTime(verified, FileTime.from(clock.instant()));
       FileOps.atomicMove(verified, target);
+      Optional<BlobInfo> info = stat(digest);
+      if (info.isPresent()) {
+        return info.get();
+      }
     }
-    return stat(digest).orElseThrow(() -> new NoSuchFileException(target.toString()));
+    throw new NoSuchFileException(target + " (removed while being installed)");
   }
 
   @Override

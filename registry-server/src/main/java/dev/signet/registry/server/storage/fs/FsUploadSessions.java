@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +54,7 @@ final class FsUploadSessions implements UploadSessions {
       throw new IllegalArgumentException("invalid upload id " + id);
     }
     try {
-      Files.createFile(dir.resolve(id));
+      FileOps.createPrivate(dir.resolve(id)).close();
     } catch (IOException e) {
       throw new StorageFailure("create upload " + id, e);
     }
@@ -113,14 +114,17 @@ final class FsUploadSessions implements UploadSessions {
   }
 
   @Override
-  public BlobInfo commit(String id, Digest expected) throws UnknownUploadException, BlobDigestMismatchException {
+  public BlobInfo commit(String id, Digest expected, LongConsumer beforeInstall)
+      throws UnknownUploadException, BlobDigestMismatchException {
     Session s = session(id);
     s.lock.lock();
     try {
       Path f = file(id);
       Digest actual;
+      long size;
       try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
         ch.force(true);
+        size = ch.size();
         actual = s.sha256 != null && s.hashed == ch.size() && expected.algorithm().equals(Digest.SHA256)
             ? new Digest(Digest.SHA256, HexFormat.of().formatHex(s.sha256.digest()))
             : null;
@@ -136,6 +140,7 @@ final class FsUploadSessions implements UploadSessions {
         Files.deleteIfExists(f);
         throw new BlobDigestMismatchException(expected, actual);
       }
+      beforeInstall.accept(size);
       return store.install(f, expected);
     } catch (IOException e) {
       throw new StorageFailure("commit upload " + id, e);

@@ -45,8 +45,8 @@ final class ManifestSql {
   }
 
   /** The whole PUT; runs inside the caller's write transaction. */
-  static boolean put(Connection c, ManifestWrite w) throws SQLException, ConditionFailedException,
-      MissingReferenceException {
+  static boolean put(Connection c, ManifestWrite w, java.util.function.Predicate<Digest> stored)
+      throws SQLException, ConditionFailedException, MissingReferenceException {
     String repo = w.repository();
     ManifestRecord m = w.manifest();
     long now = m.created().toEpochMilli();
@@ -60,6 +60,7 @@ final class ManifestSql {
     for (Reference r : w.references()) {
       boolean present = r.kind() == Reference.Kind.BLOB
           ? Jdbc.exists(c, "SELECT 1 FROM blob_links WHERE repo = ? AND digest = ?", repo, r.digest())
+              && stored.test(r.digest())
           : exists(c, repo, r.digest());
       if (!present) {
         missing.add(r);

@@ -1,6 +1,7 @@
 package dev.signet.registry.server.storage.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.registry.server.storage.PrivateFiles;
 import dev.signet.registry.server.storage.StorageFailure;
 import dev.signet.registry.server.storage.StoreException;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class SqliteDatabase implements AutoCloseable {
 
   SqliteDatabase(Path file, boolean fullSync, int readerPoolSize) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    makePrivate(file);
     this.writer = SqliteConnections.pool(url, config(fullSync, false), 1, "signet-db-writer", false);
     try {
       Flyway.configure().loggers("slf4j").dataSource(writer).locations("classpath:db/migration").load()
@@ -36,6 +38,25 @@ final class SqliteDatabase implements AutoCloseable {
       throw new StorageFailure("cannot migrate the metadata database " + file, e);
     }
     this.readers = SqliteConnections.pool(url, config(fullSync, true), readerPoolSize, "signet-db-readers", true);
+  }
+
+  /**
+   * The database (password hashes, policies) is {@code 0600}: created empty with that mode before SQLite
+   * opens it, so its {@code -wal} and {@code -shm} files, which SQLite creates with the database's mode,
+   * are too; files of earlier versions are restricted.
+   */
+  private static void makePrivate(Path file) {
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+      }
+      PrivateFiles.createIfAbsent(file);
+      for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+        PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
+      }
+    } catch (java.io.IOException e) {
+      throw new StorageFailure("cannot create the metadata database " + file + " readable by its owner only", e);
+    }
   }
 
   private static SQLiteConfig config(boolean fullSync, boolean readOnly) {

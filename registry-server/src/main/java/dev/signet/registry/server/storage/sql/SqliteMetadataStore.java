@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@link MetadataStore} on an embedded SQLite database ({@code metadata.db} in WAL mode). Reads run
@@ -65,9 +67,10 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
-  public boolean putManifest(ManifestWrite write) throws MissingReferenceException, ConditionFailedException {
+  public boolean putManifest(ManifestWrite write, Predicate<Digest> stored)
+      throws MissingReferenceException, ConditionFailedException {
     try {
-      return db.write(c -> ManifestSql.put(c, write));
+      return db.write(c -> ManifestSql.put(c, write, stored));
     } catch (MissingReferenceException | ConditionFailedException e) {
       throw e;
     } catch (StoreException e) {
@@ -119,6 +122,17 @@ public final class SqliteMetadataStore implements MetadataStore {
     db.writeUnchecked(c -> {
       BlobLinkSql.link(c, repository, digest, size, now());
       return null;
+    });
+  }
+
+  @Override
+  public boolean linkBlobIfStored(String repository, Digest digest, Supplier<Optional<Long>> stored) {
+    return db.writeUnchecked(c -> {
+      Optional<Long> size = stored.get();
+      if (size.isPresent()) {
+        BlobLinkSql.link(c, repository, digest, size.get(), now());
+      }
+      return size.isPresent();
     });
   }
 
