@@ -11,12 +11,13 @@ import dev.signet.cosign.SignatureAnnotations;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
 import dev.signet.payload.SimpleSigningPayload;
-import dev.signet.verify.internal.BasicIdentity;
+import dev.signet.verify.x509.IdentityPolicy;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.testkit.Bodies;
 import dev.signet.verify.testkit.ReferenceMerkle;
 import dev.signet.verify.testkit.TestLog;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -144,7 +145,7 @@ class LegacyAndCandidatesTest {
   @Test
   void keylessLegacySignatureFromAMockBundleVerifies() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-uri");
-    SigstoreVerifier mock = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier mock = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     JsonNode bundle = new ObjectMapper().readTree(Vectors.read(dir.resolve("bundle-blob-rekor-v1-notsa.json")));
     byte[] artifact = Vectors.read(dir.resolve("artifact.txt"));
     JsonNode e = bundle.at("/verificationMaterial/tlogEntries/0");
@@ -162,13 +163,13 @@ class LegacyAndCandidatesTest {
         SignatureAnnotations.SIGNATURE, bundle.at("/messageSignature/signature").asText(),
         SignatureAnnotations.CERTIFICATE, leafPem, SignatureAnnotations.CHAIN, "",
         SignatureAnnotations.BUNDLE, new ObjectMapper().writeValueAsString(rekor)));
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact("https://signer.example.com/ci",
-        "https://oidc.mock.local"));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("https://signer.example.com/ci",
+        "https://oidc.mock.local")));
     VerificationResult r = mock.verify(legacy, Artifact.of(artifact), policy);
     assertThat(((Signer.Certificate) r.signer()).subjectAlternativeName()).isEqualTo("https://signer.example.com/ci");
     assertThat(r.sctCount()).isEqualTo(1);
     assertThatThrownBy(() -> mock.verify(legacy, Artifact.of(artifact), VerificationPolicy.forIdentity(
-        BasicIdentity.exact("https://other.example.com", "https://oidc.mock.local"))))
+        IdentityPolicy.of(Identity.exact("https://other.example.com", "https://oidc.mock.local")))))
         .isInstanceOfSatisfying(VerificationException.class, ex -> assertThat(ex.check()).isEqualTo(Check.IDENTITY));
   }
 

@@ -11,7 +11,7 @@ import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.testkit.ReferenceMerkle;
 import dev.signet.verify.testkit.TestLog;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class CheckpointTest {
   @Test
   void publicGoodRekorCheckpointVerifiesWithItsEcdsaKey() throws Exception {
     Path dir = Vectors.dir("cosign/bundles");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
     JsonNode bundle = new ObjectMapper().readTree(Vectors.read(dir.resolve("oci-attestation.sigstore.json")));
     String envelope = bundle.at("/verificationMaterial/tlogEntries/0/inclusionProof/checkpoint/envelope").asText();
     TransparencyLog rekor = root.tlogs().get(0);
