@@ -3,6 +3,7 @@ package dev.signet.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +15,9 @@ import dev.signet.payload.SimpleSigningPayload;
 import dev.signet.verify.x509.IdentityPolicy;
 import dev.signet.verify.x509.IdentityPolicy.Identity;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.Bodies;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class LegacyAndCandidatesTest {
     key = g.generateKeyPair();
     log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(9);
-    verifier = new SigstoreVerifier(new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of()));
+    verifier = new SigstoreVerifier(new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of()));
     payload = SimpleSigningPayload.of("registry.example/app", IMAGE, Map.of("env", "prod")).toJson();
     signature = sign(payload);
   }
@@ -65,8 +66,8 @@ class LegacyAndCandidatesTest {
   }
 
   private byte[] rekorBundle(byte[] signed, byte[] sig) throws Exception {
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(signed), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(signed), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     return log.cosignBundle(index, INTEGRATED, 1000);
   }
 
@@ -115,8 +116,8 @@ class LegacyAndCandidatesTest {
     byte[] sig = sign(pae);
     byte[] envelope = new dev.signet.payload.DsseEnvelope("application/vnd.in-toto+json", statement,
         List.of(new dev.signet.payload.DsseEnvelope.Signature("", sig))).toLegacyJson();
-    int index = log.append(Bodies.dsseV001(ReferenceMerkle.sha256(envelope), ReferenceMerkle.sha256(statement), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.dsseV001(ReferenceMerkle.sha256(envelope), ReferenceMerkle.sha256(statement), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     LegacySignature att = LegacySignature.fromAnnotations(envelope, Map.of(SignatureAnnotations.SIGNATURE, "",
         SignatureAnnotations.BUNDLE, new String(log.cosignBundle(index, INTEGRATED, 0), StandardCharsets.UTF_8)));
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());
@@ -157,7 +158,7 @@ class LegacyAndCandidatesTest {
     p.put("integratedTime", e.get("integratedTime").asLong());
     p.put("logIndex", e.get("logIndex").asLong());
     p.put("logID", HexFormat.of().formatHex(Base64.getDecoder().decode(e.at("/logId/keyId").asText())));
-    String leafPem = Bodies.pem("CERTIFICATE", Base64.getDecoder().decode(
+    String leafPem = RekorBodies.pem("CERTIFICATE", Base64.getDecoder().decode(
         bundle.at("/verificationMaterial/x509CertificateChain/certificates/0/rawBytes").asText()));
     LegacySignature legacy = LegacySignature.fromAnnotations(artifact, Map.of(
         SignatureAnnotations.SIGNATURE, bundle.at("/messageSignature/signature").asText(),

@@ -3,6 +3,7 @@ package dev.signet.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.bundle.MessageSignature;
@@ -12,9 +13,9 @@ import dev.signet.oci.Digest;
 import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.Bodies;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.tlog.NoteVerifier;
 import dev.signet.verify.tlog.WitnessPolicy;
 import java.nio.ByteBuffer;
@@ -46,7 +47,7 @@ class SyntheticBundlesTest {
         List.of(new DsseEnvelope.Signature(null, sig)));
     TestLog log = TestLog.rekorV2("log2026.example.dev");
     log.appendFiller(100);
-    int index = log.append(Bodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
+    int index = log.append(RekorBodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
         key.getPublic().getEncoded()));
     log.appendFiller(27);
     ObjectNode entry = log.entry(index, "hashedrekord", "0.0.2", 0, 0);
@@ -56,7 +57,7 @@ class SyntheticBundlesTest {
         + cosignature("witness.example", witness, cp.substring(0, cp.lastIndexOf("\n\n") + 1)) + "\n");
     SigstoreBundle bundle = SigstoreBundle.ofDsse(VerificationMaterial.publicKey("").withTlogEntries(List.of(entry)),
         env);
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of());
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of());
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic()).withAnnotations(Map.of("team", "infra"))
         .expectingPredicateType(InTotoStatement.COSIGN_SIGN_PREDICATE);
     Artifact image = Artifact.ofDigest(IMAGE.toString());
@@ -99,12 +100,12 @@ class SyntheticBundlesTest {
     byte[] sig = sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(12);
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     JsonNode entry = log.entry(index, "hashedrekord", "0.0.1", 1_760_000_000L, 0);
     SigstoreBundle bundle = SigstoreBundle.ofMessageSignature(
         VerificationMaterial.publicKey("").withTlogEntries(List.of(entry)), MessageSignature.of(Digest.sha256(blob), sig));
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of());
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of());
     SigstoreVerifier verifier = new SigstoreVerifier(root);
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic()).withTimestampThreshold(1);
     VerificationResult r = verifier.verify(bundle, Artifact.of(blob), policy);
@@ -126,13 +127,13 @@ class SyntheticBundlesTest {
     byte[] blob = "v0.1 era artifact".getBytes(StandardCharsets.UTF_8);
     byte[] sig = sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     ObjectNode entry = log.entry(index, "hashedrekord", "0.0.1", 1_650_000_000L, 0);
     entry.remove("inclusionProof");
     VerificationMaterial vm = VerificationMaterial.publicKey("").withTlogEntries(List.of(entry));
     MessageSignature ms = MessageSignature.of(Digest.sha256(blob), sig);
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0.minusSeconds(400_000_000L))), List.of(), List.of(),
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0.minusSeconds(400_000_000L))), List.of(), List.of(),
         List.of());
     SigstoreVerifier verifier = new SigstoreVerifier(root);
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());

@@ -3,14 +3,15 @@ package dev.signet.verify.tlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import java.nio.ByteBuffer;
@@ -71,7 +72,7 @@ class CheckpointTest {
   void rekorV2Ed25519CheckpointBindsTheNameThroughTheLogId() throws Exception {
     TestLog log = TestLog.rekorV2("log2025-1.example.dev");
     log.appendFiller(5);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     VerifiedCheckpoint cp = CheckpointVerifier.verify(log.checkpoint(), trusted, WitnessPolicy.none());
     assertThat(cp.checkpoint().size()).isEqualTo(5);
     assertThat(cp.checkpoint().rootHash()).isEqualTo(log.tree().root(5));
@@ -101,7 +102,7 @@ class CheckpointTest {
   void ecdsaCheckpointMustBeSignedAsTheLogHost() throws Exception {
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(3);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     CheckpointVerifier.verify(log.checkpoint(), trusted, WitnessPolicy.none());
     String misnamed = log.checkpoint(log.origin(), 3, log.tree().root(3), "evil.example");
     assertThatThrownBy(() -> CheckpointVerifier.verify(misnamed, trusted, WitnessPolicy.none()))
@@ -115,7 +116,7 @@ class CheckpointTest {
   void witnessCosignaturesCountAgainstThePolicy() throws Exception {
     TestLog log = TestLog.rekorV2("log.example.dev");
     log.appendFiller(7);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     KeyPair w1 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     KeyPair w2 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -141,9 +142,9 @@ class CheckpointTest {
   void laterCheckpointsMustBeConsistentWithEarlierOnes() throws Exception {
     TestLog log = TestLog.rekorV2("log.example.dev");
     log.appendFiller(10);
-    VerifiedCheckpoint ten = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint ten = CheckpointVerifier.verify(log.checkpoint(), Trust.tlog(log, T0), WitnessPolicy.none());
     log.appendFiller(7);
-    VerifiedCheckpoint seventeen = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint seventeen = CheckpointVerifier.verify(log.checkpoint(), Trust.tlog(log, T0), WitnessPolicy.none());
     List<byte[]> proof = log.tree().consistencyProof(10, 17);
     CheckpointVerifier.verifyConsistency(ten.checkpoint(), seventeen.checkpoint(), proof);
     CheckpointVerifier.verifyConsistency(ten.checkpoint(), ten.checkpoint(), List.of());
@@ -192,9 +193,9 @@ class CheckpointTest {
     int split = signed.lastIndexOf("\n\n") + 2;
     String unknown = "\u2014 somebody.else " + Base64.getEncoder().encodeToString(new byte[40]) + "\n";
     String reordered = signed.substring(0, split) + unknown + signed.substring(split);
-    VerifiedCheckpoint cp = CheckpointVerifier.verify(reordered, log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint cp = CheckpointVerifier.verify(reordered, Trust.tlog(log, T0), WitnessPolicy.none());
     assertThat(cp.keyName()).isEqualTo("rekor.example.dev");
-    assertThatThrownBy(() -> CheckpointVerifier.verify(reordered.replace("\n2\n", "\n3\n"), log.trusted(T0),
+    assertThatThrownBy(() -> CheckpointVerifier.verify(reordered.replace("\n2\n", "\n3\n"), Trust.tlog(log, T0),
         WitnessPolicy.none())).isInstanceOfSatisfying(VerificationException.class,
             e -> assertThat(e.check()).isEqualTo(Check.CHECKPOINT));
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import dev.signet.verify.testkit.ReferenceMerkle;
+import dev.signet.testing.sigstore.ReferenceMerkle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.root.TrustedRootParser;
-import dev.signet.verify.testpki.Vectors;
+import dev.signet.verify.testkit.Vectors;
 import java.nio.file.Files;
 import java.time.Instant;
 import dev.signet.verify.root.CertificateAuthority;

@@ -1,16 +1,13 @@
-package dev.signet.verify.testkit;
+package dev.signet.testing.sigstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signet.verify.root.TransparencyLog;
-import dev.signet.verify.root.ValidityWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -73,9 +70,18 @@ public final class TestLog {
     return ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8), new byte[] {1}, rawKey());
   }
 
-  public TransparencyLog trusted(Instant validFrom) {
-    return new TransparencyLog("https://" + name, logId(), keys.getPublic(),
-        v2 ? "PKIX_ED25519" : "PKIX_ECDSA_P256_SHA_256", ValidityWindow.from(validFrom));
+  /** {@code https://<name>}: the trusted root's {@code baseUrl}. */
+  public String baseUrl() {
+    return "https://" + name;
+  }
+
+  /** The protobuf-specs {@code PublicKeyDetails} of the log key. */
+  public String keyDetails() {
+    return v2 ? "PKIX_ED25519" : "PKIX_ECDSA_P256_SHA_256";
+  }
+
+  public boolean isRekorV2() {
+    return v2;
   }
 
   /** Appends an entry body and some filler leaves after it; returns the body's index. */
