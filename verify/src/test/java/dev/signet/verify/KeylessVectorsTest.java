@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.bundle.SigstoreBundle;
-import dev.signet.verify.x509.IdentityPolicy;
-import dev.signet.verify.x509.IdentityPolicy.Identity;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import dev.signet.verify.tlog.WitnessPolicy;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

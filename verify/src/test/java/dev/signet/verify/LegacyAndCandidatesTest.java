@@ -3,7 +3,6 @@ package dev.signet.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,20 +11,19 @@ import dev.signet.cosign.SignatureAnnotations;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
 import dev.signet.payload.SimpleSigningPayload;
-import dev.signet.verify.x509.IdentityPolicy;
-import dev.signet.verify.x509.IdentityPolicy.Identity;
-import dev.signet.verify.root.TrustedRoot;
-import dev.signet.testing.sigstore.RekorBodies;
 import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
 import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
+import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.root.TrustedRootParser;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,9 +46,7 @@ class LegacyAndCandidatesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    key = g.generateKeyPair();
+    key = TestPki.ecKey();
     log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(9);
     verifier = new SigstoreVerifier(new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of()));
@@ -58,11 +54,8 @@ class LegacyAndCandidatesTest {
     signature = sign(payload);
   }
 
-  private byte[] sign(byte[] data) throws Exception {
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(key.getPrivate());
-    s.update(data);
-    return s.sign();
+  private byte[] sign(byte[] data) {
+    return TestPki.sign(key, data);
   }
 
   private byte[] rekorBundle(byte[] signed, byte[] sig) throws Exception {

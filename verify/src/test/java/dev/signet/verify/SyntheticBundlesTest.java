@@ -3,7 +3,6 @@ package dev.signet.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.bundle.MessageSignature;
@@ -12,22 +11,19 @@ import dev.signet.bundle.VerificationMaterial;
 import dev.signet.oci.Digest;
 import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
-import dev.signet.verify.root.TrustedRoot;
-import dev.signet.testing.sigstore.RekorBodies;
 import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
 import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
+import dev.signet.verify.root.TrustedRoot;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.tlog.NoteVerifier;
 import dev.signet.verify.tlog.WitnessPolicy;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,10 +35,10 @@ class SyntheticBundlesTest {
 
   @Test
   void cosignV3StyleDsseBundleInARekorV2LogWithWitnesses() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] statement = InTotoStatement.forCosignSign(IMAGE, Map.of("team", "infra")).toJson();
     byte[] pae = DsseEnvelope.pae("application/vnd.in-toto+json", statement);
-    byte[] sig = sign(key, pae);
+    byte[] sig = TestPki.sign(key, pae);
     DsseEnvelope env = new DsseEnvelope("application/vnd.in-toto+json", statement,
         List.of(new DsseEnvelope.Signature(null, sig)));
     TestLog log = TestLog.rekorV2("log2026.example.dev");
@@ -54,7 +50,8 @@ class SyntheticBundlesTest {
     KeyPair witness = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     String cp = entry.at("/inclusionProof/checkpoint/envelope").asText();
     ((ObjectNode) entry.at("/inclusionProof/checkpoint")).put("envelope", cp
-        + cosignature("witness.example", witness, cp.substring(0, cp.lastIndexOf("\n\n") + 1)) + "\n");
+        + TestLog.cosignature("witness.example", witness, cp.substring(0, cp.lastIndexOf("\n\n") + 1),
+        1_760_000_100L) + "\n");
     SigstoreBundle bundle = SigstoreBundle.ofDsse(VerificationMaterial.publicKey("").withTlogEntries(List.of(entry)),
         env);
     TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of());
@@ -95,9 +92,9 @@ class SyntheticBundlesTest {
 
   @Test
   void messageSignatureBundleInARekorV1Log() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] blob = "release-1.2.3.tar.gz contents".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = sign(key, blob);
+    byte[] sig = TestPki.sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(12);
     int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
@@ -114,7 +111,7 @@ class SyntheticBundlesTest {
     verifier.verify(bundle, Artifact.ofDigest(Digest.sha256(blob).toString()), policy);
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(blob), policy.expectingPayloadType("x")))
         .hasMessageContaining("holds a message signature, but the policy expects a DSSE x envelope");
-    KeyPair other = ec();
+    KeyPair other = TestPki.ecKey();
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(blob), VerificationPolicy.forKey(other.getPublic())))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.TLOG_ENTRY))
         .hasMessageContaining("records another public key than the verification key");
@@ -123,9 +120,9 @@ class SyntheticBundlesTest {
 
   @Test
   void v01BundlesNeedOnlyTheSetLaterVersionsTheProof() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] blob = "v0.1 era artifact".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = sign(key, blob);
+    byte[] sig = TestPki.sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
         RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
@@ -171,29 +168,4 @@ class SyntheticBundlesTest {
         .hasMessageContaining("the key signs SHA-512 digests but only a sha256 digest was given");
   }
 
-  private static KeyPair ec() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static byte[] sign(KeyPair key, byte[] data) throws Exception {
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(key.getPrivate());
-    s.update(data);
-    return s.sign();
-  }
-
-  private static String cosignature(String name, KeyPair key, String text) throws Exception {
-    long ts = 1_760_000_100L;
-    byte[] raw = Arrays.copyOfRange(key.getPublic().getEncoded(), 12, 44);
-    byte[] keyId = Arrays.copyOf(ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8),
-        new byte[] {4}, raw), 4);
-    Signature s = Signature.getInstance("Ed25519");
-    s.initSign(key.getPrivate());
-    s.update(("cosignature/v1\ntime " + ts + "\n" + text).getBytes(StandardCharsets.UTF_8));
-    byte[] sig = s.sign();
-    return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(
-        ByteBuffer.allocate(4 + 8 + sig.length).put(keyId).putLong(ts).put(sig).array());
-  }
 }

@@ -12,9 +12,6 @@ import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.payload.SimpleSigningPayload;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -113,7 +110,7 @@ public final class FakeSigstore {
    */
   public synchronized KeylessSignature signBlob(byte[] artifact, String subject, String oidcIssuer) {
     TestPki.Issued leaf = leaf(subject, oidcIssuer);
-    byte[] sig = sign(leaf.key(), artifact);
+    byte[] sig = TestPki.sign(leaf.key(), artifact);
     int index = rekor.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(artifact), sig,
         TestPki.pem(leaf.cert())));
     byte[] token = timestamp(sig);
@@ -155,7 +152,7 @@ public final class FakeSigstore {
   /** A DSSE envelope over {@code payload} (cosign {@code attest}), logged as dsse 0.0.1. */
   public synchronized KeylessSignature signDsse(String payloadType, byte[] payload, String subject, String oidcIssuer) {
     TestPki.Issued leaf = leaf(subject, oidcIssuer);
-    byte[] sig = sign(leaf.key(), DsseEnvelope.pae(payloadType, payload));
+    byte[] sig = TestPki.sign(leaf.key(), DsseEnvelope.pae(payloadType, payload));
     DsseEnvelope envelope = new DsseEnvelope(payloadType, payload, List.of(new DsseEnvelope.Signature("", sig)));
     int index = rekor.append(RekorBodies.dsseV001(ReferenceMerkle.sha256(envelope.toJson()),
         ReferenceMerkle.sha256(payload), sig, TestPki.pem(leaf.cert())));
@@ -193,17 +190,6 @@ public final class FakeSigstore {
 
   private long integratedTime() {
     return signingTime.getEpochSecond() + 1;
-  }
-
-  private static byte[] sign(KeyPair key, byte[] data) {
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initSign(key.getPrivate());
-      s.update(data);
-      return s.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private interface Step<T> {

@@ -64,6 +64,18 @@ public final class TestPki {
     }
   }
 
+  /** A signature over {@code data}: SHA256withECDSA for EC keys, Ed25519 for Ed25519 keys. */
+  public static byte[] sign(KeyPair key, byte[] data) {
+    try {
+      Signature s = Signature.getInstance("EC".equals(key.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "Ed25519");
+      s.initSign(key.getPrivate());
+      s.update(data);
+      return s.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** An issued certificate together with its key. */
   public record Issued(X509Certificate cert, KeyPair key) {}
 
@@ -254,12 +266,7 @@ public final class TestPki {
 
   public static byte[] timestamp(Issued tsa, byte[] data, Instant genTime, boolean embedCertificate, String digest) {
     try {
-      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
-          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
-      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
-          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
-      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
-      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+      var gen = tokenGenerator(tsa);
       if (embedCertificate) {
         gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(tsa.cert())));
       }
@@ -281,18 +288,24 @@ public final class TestPki {
   /** A TimeStampResp with status rejection (2). */
   public static byte[] rejectedTimestamp(Issued tsa) {
     try {
-      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
-          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
-      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
-          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
-      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
-      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
-      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(gen, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
+      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(tokenGenerator(tsa),
+          org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
       return respGen.generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
           org.bouncycastle.asn1.cmp.PKIFailureInfo.badAlg, "bad algorithm").getEncoded();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** BouncyCastle's token generator for {@code tsa}: SHA-256 ESS cert id, policy 1.3.6.1.4.1.57264.2, ms resolution. */
+  private static org.bouncycastle.tsp.TimeStampTokenGenerator tokenGenerator(Issued tsa) throws Exception {
+    var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
+        .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
+    var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+        .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
+    var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
+    gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+    return gen;
   }
 
   static byte[] sctBytes(Sct s, byte[] tbs, byte[] issuerKeyHash) throws GeneralSecurityException {

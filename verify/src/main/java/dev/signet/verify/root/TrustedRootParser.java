@@ -1,6 +1,5 @@
 package dev.signet.verify.root;
 
-import dev.signet.verify.internal.Digests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import dev.signet.crypto.CryptoException;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import dev.signet.verify.x509.Certificates;
 import java.io.IOException;
 import java.security.PublicKey;

@@ -1,8 +1,8 @@
 package dev.signet.verify.tlog;
 
-import dev.signet.verify.internal.Digests;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.signet.verify.tlog;
 
-import dev.signet.verify.internal.Digests;
 import dev.signet.payload.DsseEnvelope;
+import dev.signet.verify.internal.Digests;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;

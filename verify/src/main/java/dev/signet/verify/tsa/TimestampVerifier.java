@@ -1,8 +1,8 @@
 package dev.signet.verify.tsa;
 
-import dev.signet.verify.internal.Digests;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import dev.signet.verify.root.CertificateAuthority;
 import dev.signet.verify.x509.CertificateChainVerifier;
 import dev.signet.verify.x509.CertificatePurpose;

@@ -1,8 +1,8 @@
 package dev.signet.verify.x509;
 
-import dev.signet.verify.internal.Digests;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import dev.signet.verify.root.TransparencyLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,11 +3,11 @@ package dev.signet.verify.root;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import dev.signet.testing.sigstore.TestPki;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.testkit.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,23 +3,20 @@ package dev.signet.verify.tlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.testing.sigstore.ReferenceMerkle;
-import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.root.TrustedRootParser;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.testkit.Vectors;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -122,8 +119,8 @@ class CheckpointTest {
     KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     String signed = log.checkpoint();
     String text = signed.substring(0, signed.lastIndexOf("\n\n") + 1);
-    String withCosigs = signed + cosignature("witness.one", w1, text, 1_700_000_000L) + "\n"
-        + cosignature("witness.stranger", stranger, text, 1_700_000_001L) + "\n";
+    String withCosigs = signed + TestLog.cosignature("witness.one", w1, text, 1_700_000_000L) + "\n"
+        + TestLog.cosignature("witness.stranger", stranger, text, 1_700_000_001L) + "\n";
     NoteVerifier v1 = NoteVerifier.cosignature("witness.one", w1.getPublic());
     NoteVerifier v2 = NoteVerifier.cosignature("witness.two", w2.getPublic());
     VerifiedCheckpoint cp = CheckpointVerifier.verify(withCosigs, trusted, new WitnessPolicy(List.of(v1, v2), 1));
@@ -131,7 +128,7 @@ class CheckpointTest {
     assertThatThrownBy(() -> CheckpointVerifier.verify(withCosigs, trusted, new WitnessPolicy(List.of(v1, v2), 2)))
         .hasMessage("checkpoint: checkpoint has 1 verified witness cosignatures, the policy needs 2 of 2");
     // a cosignature over another text (other timestamp claimed) by a known witness rejects the checkpoint
-    String forged = signed + cosignature("witness.one", w1, text, 1_700_000_000L)
+    String forged = signed + TestLog.cosignature("witness.one", w1, text, 1_700_000_000L)
         .replace("\u2014 witness.one ", "\u2014 witness.one ") + "\n";
     String tampered = flipLastSignatureByte(forged);
     assertThatThrownBy(() -> CheckpointVerifier.verify(tampered, trusted, new WitnessPolicy(List.of(v1), 0)))
@@ -198,19 +195,6 @@ class CheckpointTest {
     assertThatThrownBy(() -> CheckpointVerifier.verify(reordered.replace("\n2\n", "\n3\n"), Trust.tlog(log, T0),
         WitnessPolicy.none())).isInstanceOfSatisfying(VerificationException.class,
             e -> assertThat(e.check()).isEqualTo(Check.CHECKPOINT));
-  }
-
-  /** A C2SP tlog-cosignature/v1 line, built from the spec. */
-  static String cosignature(String name, KeyPair key, String text, long timestamp) throws Exception {
-    byte[] raw = Arrays.copyOfRange(key.getPublic().getEncoded(), 12, 44);
-    byte[] keyId = Arrays.copyOf(ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8),
-        new byte[] {4}, raw), 4);
-    Signature s = Signature.getInstance("Ed25519");
-    s.initSign(key.getPrivate());
-    s.update(("cosignature/v1\ntime " + timestamp + "\n" + text).getBytes(StandardCharsets.UTF_8));
-    byte[] sig = s.sign();
-    ByteBuffer b = ByteBuffer.allocate(4 + 8 + sig.length).put(keyId).putLong(timestamp).put(sig);
-    return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(b.array());
   }
 
   private static String flipLastSignatureByte(String note) {

@@ -3,21 +3,19 @@ package dev.signet.verify.tlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.payload.DsseEnvelope;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.ValidityWindow;
-import dev.signet.testing.sigstore.RekorBodies;
-import dev.signet.testing.sigstore.ReferenceMerkle;
-import dev.signet.testing.sigstore.TestLog;
+import dev.signet.verify.testkit.Trust;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -36,14 +34,9 @@ class TlogVerifierTest {
 
   @BeforeEach
   void sign() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    signer = g.generateKeyPair();
+    signer = TestPki.ecKey();
     artifact = "the artifact".getBytes(StandardCharsets.UTF_8);
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(signer.getPrivate());
-    s.update(artifact);
-    signature = s.sign();
+    signature = TestPki.sign(signer, artifact);
   }
 
   private SignedContent content() {
@@ -95,10 +88,7 @@ class TlogVerifierTest {
     TestLog log = TestLog.rekorV2("log.example.dev");
     byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
     byte[] pae = DsseEnvelope.pae("application/vnd.in-toto+json", payload);
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(signer.getPrivate());
-    s.update(pae);
-    byte[] sig = s.sign();
+    byte[] sig = TestPki.sign(signer, pae);
     DsseEnvelope env = new DsseEnvelope("application/vnd.in-toto+json", payload,
         List.of(new DsseEnvelope.Signature(null, sig)));
     SignedContent content = SignedContent.dsse(env, sig, null, signer.getPublic().getEncoded());
@@ -181,9 +171,7 @@ class TlogVerifierTest {
     otherSig[otherSig.length - 1] ^= 1;
     assertRejected(verifier, good, SignedContent.message(otherSig, null, signer.getPublic().getEncoded(), artifact),
         Check.TLOG_ENTRY, "signature.content differs from the bundle's signature");
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    byte[] otherKey = g.generateKeyPair().getPublic().getEncoded();
+    byte[] otherKey = TestPki.ecKey().getPublic().getEncoded();
     assertRejected(verifier, good, SignedContent.message(signature, null, otherKey, artifact),
         Check.TLOG_ENTRY, "records another public key");
     assertRejected(verifier, good, SignedContent.message(signature, new byte[] {1, 2}, otherKey, artifact),

@@ -4,12 +4,12 @@ import static dev.signet.testing.sigstore.TestPki.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.signet.verify.testkit.Trust;
+import dev.signet.testing.sigstore.TestPki.Issued;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.CertificateAuthority;
-import dev.signet.testing.sigstore.TestPki;
-import dev.signet.testing.sigstore.TestPki.Issued;
+import dev.signet.verify.testkit.Trust;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
