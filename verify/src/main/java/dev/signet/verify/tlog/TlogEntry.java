@@ -54,6 +54,26 @@ public record TlogEntry(
       hashes.forEach(h -> copy.add(h.clone()));
       return copy;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof InclusionProof p) || logIndex != p.logIndex || treeSize != p.treeSize
+          || !Arrays.equals(rootHash, p.rootHash) || !Objects.equals(checkpoint, p.checkpoint)
+          || hashes.size() != p.hashes.size()) {
+        return false;
+      }
+      for (int i = 0; i < hashes.size(); i++) {
+        if (!Arrays.equals(hashes.get(i), p.hashes.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(logIndex, treeSize, Arrays.hashCode(rootHash), checkpoint, hashes.size());
+    }
   }
 
   public TlogEntry {
