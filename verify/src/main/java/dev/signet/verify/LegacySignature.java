@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A cosign legacy signature (a {@code .sig} layer): the signed payload and the values of its annotations
+ * A cosign legacy signature (a {@code .sig} layer, or an {@code .att} layer whose payload is a DSSE
+ * envelope and whose signature annotation is empty): the signed payload and the values of its annotations
  * {@code dev.cosignproject.cosign/signature} (decoded), {@code dev.sigstore.cosign/certificate},
  * {@code dev.sigstore.cosign/chain}, {@code dev.sigstore.cosign/bundle} (the Rekor SET bundle JSON)
  * and the DER token of {@code dev.sigstore.cosign/rfc3161timestamp}.
@@ -44,13 +45,13 @@ public record LegacySignature(
   public static LegacySignature fromAnnotations(byte[] payload, Map<String, String> annotations)
       throws VerificationException {
     String b64 = annotations.get(SignatureAnnotations.SIGNATURE);
-    if (b64 == null || b64.isBlank()) {
+    if (b64 == null) {
       throw new VerificationException(Check.FORMAT, "the layer has no " + SignatureAnnotations.SIGNATURE
           + " annotation");
     }
     byte[] sig;
     try {
-      sig = Base64.getDecoder().decode(b64.trim());
+      sig = Base64.getDecoder().decode(b64.trim()); // "" for attestations: the payload is a DSSE envelope
     } catch (IllegalArgumentException e) {
       throw new VerificationException(Check.FORMAT, "the " + SignatureAnnotations.SIGNATURE
           + " annotation is not valid base64");

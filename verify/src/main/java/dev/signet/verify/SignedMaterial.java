@@ -5,6 +5,7 @@ import dev.signet.bundle.MessageSignature;
 import dev.signet.bundle.SigstoreBundle;
 import dev.signet.bundle.VerificationMaterial;
 import dev.signet.payload.DsseEnvelope;
+import dev.signet.payload.PayloadFormatException;
 import dev.signet.verify.internal.Certificates;
 import dev.signet.verify.tlog.SignedContent;
 import dev.signet.verify.tlog.TlogEntry;
@@ -77,6 +78,21 @@ record SignedMaterial(
       entries.add(TlogEntry.fromCosignBundle(sig.rekorBundleJson().get()));
     }
     List<byte[]> timestamps = sig.rfc3161Token().map(List::of).orElse(List.of());
+    if (sig.signature().length == 0) { // an .att layer: the DSSE envelope carries the signature
+      DsseEnvelope env;
+      try {
+        env = DsseEnvelope.parse(sig.payload());
+      } catch (PayloadFormatException e) {
+        throw new VerificationException(Check.FORMAT, "legacy signature: the signature annotation is empty and the"
+            + " payload is not a DSSE envelope: " + e.getMessage());
+      }
+      if (env.signatures().size() != 1) {
+        throw new VerificationException(Check.FORMAT, "legacy attestation: the DSSE envelope must carry exactly one"
+            + " signature, it has " + env.signatures().size());
+      }
+      return new SignedMaterial("legacy attestation", Kind.DSSE, env.signatures().get(0).sig(), leaf, intermediates,
+          null, env, null, entries, false, timestamps, true);
+    }
     return new SignedMaterial(description, Kind.LEGACY, sig.signature(), leaf, intermediates, null, null,
         sig.payload(), entries, false, timestamps, true);
   }

@@ -108,6 +108,28 @@ class LegacyAndCandidatesTest {
   }
 
   @Test
+  void legacyAttestationLayerWithDsseRekorEntryVerifies() throws Exception {
+    byte[] statement = dev.signet.payload.InTotoStatement.forCosignSign(IMAGE, Map.of()).toJson();
+    byte[] pae = dev.signet.payload.DsseEnvelope.pae("application/vnd.in-toto+json", statement);
+    byte[] sig = sign(pae);
+    byte[] envelope = new dev.signet.payload.DsseEnvelope("application/vnd.in-toto+json", statement,
+        List.of(new dev.signet.payload.DsseEnvelope.Signature("", sig))).toLegacyJson();
+    int index = log.append(Bodies.dsseV001(ReferenceMerkle.sha256(envelope), ReferenceMerkle.sha256(statement), sig,
+        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    LegacySignature att = LegacySignature.fromAnnotations(envelope, Map.of(SignatureAnnotations.SIGNATURE, "",
+        SignatureAnnotations.BUNDLE, new String(log.cosignBundle(index, INTEGRATED, 0), StandardCharsets.UTF_8)));
+    VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());
+    VerificationResult r = verifier.verify(att, Artifact.ofDigest(IMAGE.toString()), policy);
+    assertThat(r.payloadType()).contains("application/vnd.in-toto+json");
+    assertThat(r.payload()).isEqualTo(statement);
+    assertThatThrownBy(() -> verifier.verify(att, Artifact.ofDigest("sha256:" + "01".repeat(32)), policy))
+        .hasMessage("artifact: legacy attestation: no matching subject digest found for sha256:" + "01".repeat(32));
+    assertThatThrownBy(() -> verifier.verify(LegacySignature.of("not json".getBytes(), new byte[0]),
+        Artifact.ofDigest(IMAGE.toString()), policy)).hasMessageStartingWith("format: legacy signature: the signature"
+            + " annotation is empty and the payload is not a DSSE envelope");
+  }
+
+  @Test
   void blobSignedDirectlyMustBeTheArtifact() throws Exception {
     byte[] blob = "a release tarball".getBytes(StandardCharsets.UTF_8);
     byte[] sig = sign(blob);

@@ -120,6 +120,56 @@ class SyntheticBundlesTest {
     assertThatThrownBy(() -> Artifact.ofDigest("sha256:XYZ")).hasMessageContaining("is not sha256:, sha384: or sha512:");
   }
 
+  @Test
+  void v01BundlesNeedOnlyTheSetLaterVersionsTheProof() throws Exception {
+    KeyPair key = ec();
+    byte[] blob = "v0.1 era artifact".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = sign(key, blob);
+    TestLog log = TestLog.rekorV1("rekor.example.dev");
+    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
+        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    ObjectNode entry = log.entry(index, "hashedrekord", "0.0.1", 1_650_000_000L, 0);
+    entry.remove("inclusionProof");
+    VerificationMaterial vm = VerificationMaterial.publicKey("").withTlogEntries(List.of(entry));
+    MessageSignature ms = MessageSignature.of(Digest.sha256(blob), sig);
+    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0.minusSeconds(400_000_000L))), List.of(), List.of(),
+        List.of());
+    SigstoreVerifier verifier = new SigstoreVerifier(root);
+    VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());
+    verifier.verify(new SigstoreBundle(SigstoreBundle.MEDIA_TYPE_V01, vm, null, ms), Artifact.of(blob), policy);
+    assertThatThrownBy(() -> verifier.verify(SigstoreBundle.ofMessageSignature(vm, ms), Artifact.of(blob), policy))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.INCLUSION_PROOF))
+        .hasMessage("inclusion proof: tlog entry 0 (hashedrekord/0.0.1) has no inclusion proof");
+  }
+
+  @Test
+  void ed25519KeysVerifyPureAndPrehashedSignatures() throws Exception {
+    dev.signet.crypto.keys.PrivateKeyHandle handle = dev.signet.crypto.keys.KeyGenerator.generate(
+        dev.signet.crypto.SignatureAlgorithm.ED25519, new java.security.SecureRandom());
+    byte[] blob = "ed25519 artifact".getBytes(StandardCharsets.UTF_8);
+    byte[] pure = dev.signet.crypto.Signers.from(handle).sign(blob);
+    byte[] ph = dev.signet.crypto.Signers.from(handle, dev.signet.crypto.SignatureAlgorithm.ED25519PH).sign(blob);
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRoot.empty());
+    VerificationPolicy policy = VerificationPolicy.forKey(handle.publicKey()).ignoringTlog();
+    Digest digest = Digest.of("sha512", blob);
+    for (byte[] sig : List.of(pure, ph)) {
+      SigstoreBundle b = SigstoreBundle.ofMessageSignature(VerificationMaterial.publicKey(""),
+          MessageSignature.of(digest, sig));
+      verifier.verify(b, Artifact.of(blob), policy);
+      verifier.verify(LegacySignature.of(blob, sig), Artifact.of(blob), policy);
+    }
+    // from a digest alone only Ed25519ph can be checked (pure Ed25519 signs the whole message)
+    SigstoreBundle prehashed = SigstoreBundle.ofMessageSignature(VerificationMaterial.publicKey(""),
+        MessageSignature.of(digest, ph));
+    verifier.verify(prehashed, Artifact.ofDigest(digest.toString()), policy);
+    SigstoreBundle pureBundle = SigstoreBundle.ofMessageSignature(VerificationMaterial.publicKey(""),
+        MessageSignature.of(digest, pure));
+    assertThatThrownBy(() -> verifier.verify(pureBundle, Artifact.ofDigest(digest.toString()), policy))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.SIGNATURE));
+    assertThatThrownBy(() -> verifier.verify(prehashed, Artifact.ofDigest(Digest.sha256(blob).toString()), policy))
+        .hasMessageContaining("the key signs SHA-512 digests but only a sha256 digest was given");
+  }
+
   private static KeyPair ec() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));

@@ -56,6 +56,27 @@ public final class CheckpointVerifier {
     return new VerifiedCheckpoint(checkpoint, logName, witnesses(note, text, witnesses));
   }
 
+  /**
+   * Checks that {@code later} extends {@code earlier}: same origin and an RFC 9162 consistency proof from
+   * the earlier size and root to the later ones (what a witness or monitor checks between two verified
+   * checkpoints).
+   *
+   * @throws VerificationException (CHECKPOINT) naming both sizes
+   */
+  public static void verifyConsistency(Checkpoint earlier, Checkpoint later, List<byte[]> proof)
+      throws VerificationException {
+    if (!earlier.origin().equals(later.origin())) {
+      throw new VerificationException(Check.CHECKPOINT, "checkpoints \"" + earlier.origin() + "\" and \""
+          + later.origin() + "\" are of different logs");
+    }
+    try {
+      Merkle.verifyConsistency(earlier.size(), later.size(), earlier.rootHash(), later.rootHash(), proof);
+    } catch (VerificationException e) {
+      throw new VerificationException(Check.CHECKPOINT, "checkpoint \"" + later.origin() + "\" at size "
+          + later.size() + " is not consistent with size " + earlier.size() + ": " + TlogVerifier.detail(e));
+    }
+  }
+
   private static List<String> witnesses(SignedNote note, byte[] text, WitnessPolicy policy)
       throws VerificationException {
     Set<String> seen = new LinkedHashSet<>();

@@ -24,6 +24,15 @@ public final class Bodies {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Rekor v1 dsse 0.0.1 as stored (envelopeHash, payloadHash, one signature with its PEM verifier). */
+  public static byte[] dsseV001(byte[] envelopeSha256, byte[] payloadSha256, byte[] signature, String verifierPem) {
+    return ("{\"apiVersion\":\"0.0.1\",\"kind\":\"dsse\",\"spec\":{\"envelopeHash\":{\"algorithm\":\"sha256\","
+        + "\"value\":\"" + HexFormat.of().formatHex(envelopeSha256) + "\"},\"payloadHash\":{\"algorithm\":\"sha256\","
+        + "\"value\":\"" + HexFormat.of().formatHex(payloadSha256) + "\"},\"signatures\":[{\"signature\":\""
+        + B64.encodeToString(signature) + "\",\"verifier\":\""
+        + B64.encodeToString(verifierPem.getBytes(StandardCharsets.US_ASCII)) + "\"}]}}").getBytes(StandardCharsets.UTF_8);
+  }
+
   /** @param verifier {@code "publicKey"} or {@code "x509Certificate"} */
   public static byte[] hashedRekordV002(byte[] sha256, byte[] signature, String verifier, byte[] der) {
     return ("{\"apiVersion\":\"0.0.2\",\"kind\":\"hashedrekord\",\"spec\":{\"hashedRekordV002\":{\"data\":{"

@@ -138,6 +138,27 @@ class CheckpointTest {
   }
 
   @Test
+  void laterCheckpointsMustBeConsistentWithEarlierOnes() throws Exception {
+    TestLog log = TestLog.rekorV2("log.example.dev");
+    log.appendFiller(10);
+    VerifiedCheckpoint ten = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    log.appendFiller(7);
+    VerifiedCheckpoint seventeen = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    List<byte[]> proof = log.tree().consistencyProof(10, 17);
+    CheckpointVerifier.verifyConsistency(ten.checkpoint(), seventeen.checkpoint(), proof);
+    CheckpointVerifier.verifyConsistency(ten.checkpoint(), ten.checkpoint(), List.of());
+    List<byte[]> bad = new java.util.ArrayList<>(proof);
+    bad.set(0, new byte[32]);
+    assertThatThrownBy(() -> CheckpointVerifier.verifyConsistency(ten.checkpoint(), seventeen.checkpoint(), bad))
+        .hasMessageStartingWith("checkpoint: checkpoint \"log.example.dev\" at size 17 is not consistent with size 10:");
+    assertThatThrownBy(() -> CheckpointVerifier.verifyConsistency(seventeen.checkpoint(), ten.checkpoint(), proof))
+        .hasMessageContaining("smaller than the earlier size");
+    Checkpoint other = new Checkpoint("log.other.dev", 17, seventeen.checkpoint().rootHash(), List.of());
+    assertThatThrownBy(() -> CheckpointVerifier.verifyConsistency(ten.checkpoint(), other, proof))
+        .hasMessageContaining("are of different logs");
+  }
+
+  @Test
   void malformedNotesAreRejectedWithTheReason() {
     String sig = "\u2014 a.example AAAAAAAA\n";
     assertThatThrownBy(() -> SignedNote.parse("o\n1\nroot\n" + sig)).hasMessageContaining("no blank line");
