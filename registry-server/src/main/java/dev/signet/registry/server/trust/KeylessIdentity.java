@@ -35,11 +35,13 @@ public record KeylessIdentity(
     githubWorkflowName = trim(githubWorkflowName);
     githubWorkflowRepository = trim(githubWorkflowRepository);
     githubWorkflowRef = trim(githubWorkflowRef);
+    String got = " (got issuer=" + issuer + ",issuer-regexp=" + issuerRegexp + ",subject=" + subject
+        + ",subject-regexp=" + subjectRegexp + ")";
     if (issuer.isEmpty() == issuerRegexp.isEmpty()) {
-      throw new IllegalArgumentException("an identity needs exactly one of issuer and issuer-regexp" + where());
+      throw new IllegalArgumentException("an identity needs exactly one of issuer and issuer-regexp" + got);
     }
     if (subject.isEmpty() == subjectRegexp.isEmpty()) {
-      throw new IllegalArgumentException("an identity needs exactly one of subject and subject-regexp" + where());
+      throw new IllegalArgumentException("an identity needs exactly one of subject and subject-regexp" + got);
     }
     checkRegexp("issuer-regexp", issuerRegexp);
     checkRegexp("subject-regexp", subjectRegexp);
@@ -107,10 +109,6 @@ public record KeylessIdentity(
     return IdentityPolicy.of(new IdentityPolicy.Identity(subject, subjectRegexp, issuer, issuerRegexp))
         .withGithubWorkflow(githubWorkflowTrigger, githubWorkflowSha, githubWorkflowName, githubWorkflowRepository,
             githubWorkflowRef);
-  }
-
-  private String where() {
-    return " (got " + (fields().isEmpty() ? "no fields" : spec()) + ")";
   }
 
   /** The engine compiles regexps lazily; probe one against a dummy identity to refuse bad syntax up front. */

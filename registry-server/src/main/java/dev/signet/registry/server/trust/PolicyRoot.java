@@ -12,8 +12,9 @@ import java.util.Objects;
  * CT logs and timestamp authorities keyless signatures are verified against.
  *
  * @param json the document as stored
- * @param digest {@code sha256:<hex>} of {@code json}; part of every identity anchor's fingerprint, so
- *     replacing the root re-verifies keyless signatures
+ * @param digest {@code sha256:<hex>} of the document's compact JSON (the same whether it was uploaded
+ *     as text or as an object); part of every identity anchor's fingerprint, so replacing the root
+ *     re-verifies keyless signatures
  */
 public record PolicyRoot(String json, TrustedRoot root, Digest digest) {
 
@@ -32,9 +33,12 @@ public record PolicyRoot(String json, TrustedRoot root, Digest digest) {
         throw new IllegalArgumentException("trustedRoot has no certificateAuthorities: keyless signatures could never "
             + "verify against it");
       }
-      return new PolicyRoot(json, root, Digest.sha256(bytes));
+      String compact = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes).toString();
+      return new PolicyRoot(json, root, Digest.sha256(compact.getBytes(StandardCharsets.UTF_8)));
     } catch (VerificationException e) {
       throw new IllegalArgumentException("trustedRoot: " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("trustedRoot: trusted root: not JSON", e);
     }
   }
 }
