@@ -1,7 +1,6 @@
 package dev.signet.verify;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.signet.verify.internal.Digests;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -77,11 +76,7 @@ public final class Artifact {
   }
 
   static byte[] hash(String jca, byte[] data) {
-    try {
-      return MessageDigest.getInstance(jca).digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalArgumentException("unsupported hash " + jca, e);
-    }
+    return Digests.digest(jca, data);
   }
 
   private static int hashLength(String jca) {

@@ -1,15 +1,18 @@
 package dev.signet.verify;
 
 import dev.signet.crypto.keys.PublicKeys;
-import dev.signet.verify.internal.BasicIdentity;
-import dev.signet.verify.internal.CertificateChecks;
-import dev.signet.verify.root.CertificateAuthority;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.tlog.SignedContent;
 import dev.signet.verify.tlog.TlogEntry;
 import dev.signet.verify.tlog.TlogVerifier;
 import dev.signet.verify.tlog.VerifiedLogEntry;
 import dev.signet.verify.tlog.WitnessPolicy;
+import dev.signet.verify.tsa.TimestampVerifier;
+import dev.signet.verify.x509.CertificateChainVerifier;
+import dev.signet.verify.x509.CertificatePurpose;
+import dev.signet.verify.x509.FulcioIdentity;
+import dev.signet.verify.x509.SctVerifier;
+import dev.signet.verify.x509.VerifiedChain;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -24,17 +27,17 @@ import java.util.Set;
 /**
  * The verification order of the Sigstore client spec: signer material, then time sources (log entries'
  * SET-backed integrated times and RFC 3161 timestamps), the certificate chain at each of those times,
- * SCTs, identity, the signature, the artifact match, and finally the thresholds.
+ * SCTs, identity, the signature, the artifact match, and finally the thresholds. The certificate side
+ * is the x509 and tsa packages' ({@link CertificateChainVerifier}, {@link SctVerifier},
+ * {@link TimestampVerifier}).
  */
 final class Pipeline {
   private final TrustedRoot root;
-  private final CertificateChecks checks;
   private final WitnessPolicy witnesses;
   private final Clock clock;
 
-  Pipeline(TrustedRoot root, CertificateChecks checks, WitnessPolicy witnesses, Clock clock) {
+  Pipeline(TrustedRoot root, WitnessPolicy witnesses, Clock clock) {
     this.root = root;
-    this.checks = checks;
     this.witnesses = witnesses;
     this.clock = clock;
   }
@@ -74,7 +77,7 @@ final class Pipeline {
         || policy.signedTimestampThreshold() > 0;
     if (timestampsMatter) {
       for (byte[] token : m.timestamps()) {
-        Instant t = checks.verifyTimestamp(token, m.signature(), root.timestampAuthorities());
+        Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities());
         times.add(new VerifiedTime(t, VerifiedTime.Source.TIMESTAMP_AUTHORITY, "RFC 3161 timestamp authority"));
         tsaCount++;
       }
@@ -85,13 +88,12 @@ final class Pipeline {
     if (policy.isKeyMode()) {
       signer = new Signer.Key(key, PublicKeys.hint(key));
     } else {
-      CertificateAuthority ca = chain(m, leaf, times, policy);
+      VerifiedChain chain = chain(m, leaf, times, policy);
       if (!policy.ignoreSct()) {
-        X509Certificate issuer = m.intermediates().isEmpty() ? ca.chain().get(0) : m.intermediates().get(0);
-        scts = checks.verifyScts(leaf, issuer, root.ctlogs(), policy.sctThreshold());
+        scts = SctVerifier.verify(leaf, chain.issuer(), root.ctlogs(), policy.sctThreshold());
       }
       policy.identity().check(leaf);
-      signer = new Signer.Certificate(leaf, ca, BasicIdentity.subjectAlternativeName(leaf), BasicIdentity.issuer(leaf));
+      signer = new Signer.Certificate(leaf, chain.authority(), FulcioIdentity.of(leaf));
     }
     SignatureCheck.verify(m, key, keyName, artifact);
     ArtifactCheck.check(m, artifact, policy);
@@ -137,7 +139,7 @@ final class Pipeline {
   }
 
   /** The chain must be valid at every verified time; never at the wall clock alone unless the policy allows it. */
-  private CertificateAuthority chain(SignedMaterial m, X509Certificate leaf, List<VerifiedTime> times,
+  private VerifiedChain chain(SignedMaterial m, X509Certificate leaf, List<VerifiedTime> times,
       VerificationPolicy policy) throws VerificationException {
     List<Instant> at = new ArrayList<>();
     times.forEach(t -> at.add(t.time()));
@@ -148,10 +150,11 @@ final class Pipeline {
       throw new VerificationException(Check.THRESHOLD, m.description() + ": no verified timestamp (a log entry"
           + " with a SET, or an RFC 3161 timestamp) to check the certificate at");
     }
-    CertificateAuthority ca = null;
+    VerifiedChain chain = null;
     for (Instant t : at) {
-      ca = checks.verifyChain(leaf, m.intermediates(), root.certificateAuthorities(), t);
+      chain = CertificateChainVerifier.verifyPath(leaf, m.intermediates(), root.certificateAuthorities(), t,
+          CertificatePurpose.CODE_SIGNING);
     }
-    return ca;
+    return chain;
   }
 }

@@ -6,9 +6,9 @@ import dev.signet.bundle.SigstoreBundle;
 import dev.signet.bundle.VerificationMaterial;
 import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.PayloadFormatException;
-import dev.signet.verify.internal.Certificates;
 import dev.signet.verify.tlog.SignedContent;
 import dev.signet.verify.tlog.TlogEntry;
+import dev.signet.verify.x509.Certificates;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -33,9 +33,9 @@ record SignedMaterial(
     List<X509Certificate> intermediates = new ArrayList<>();
     if (vm.kind() != VerificationMaterial.Kind.PUBLIC_KEY) {
       List<byte[]> certs = vm.certificates();
-      leaf = Certificates.parse(certs.get(0), description + " leaf certificate");
+      leaf = Certificates.fromDer(certs.get(0), description + " leaf certificate");
       for (int i = 1; i < certs.size(); i++) {
-        intermediates.add(Certificates.parse(certs.get(i), description + " chain certificate " + (i + 1)));
+        intermediates.add(Certificates.fromDer(certs.get(i), description + " chain certificate " + (i + 1)));
       }
     }
     List<TlogEntry> entries = new ArrayList<>();
@@ -63,14 +63,9 @@ record SignedMaterial(
     X509Certificate leaf = null;
     List<X509Certificate> intermediates = new ArrayList<>();
     if (sig.certificatePem().isPresent()) {
-      List<X509Certificate> certs = Certificates.parsePem(sig.certificatePem().get(), description + " certificate");
-      if (certs.isEmpty()) {
-        throw new VerificationException(Check.FORMAT, description + ": the certificate annotation holds no PEM"
-            + " certificate");
-      }
-      leaf = certs.get(0);
+      leaf = pem(sig.certificatePem().get(), description + " certificate annotation").get(0);
       if (sig.chainPem().isPresent()) {
-        intermediates.addAll(Certificates.parsePem(sig.chainPem().get(), description + " chain"));
+        intermediates.addAll(pem(sig.chainPem().get(), description + " chain annotation"));
       }
     }
     List<TlogEntry> entries = new ArrayList<>();
@@ -95,6 +90,10 @@ record SignedMaterial(
     }
     return new SignedMaterial(description, Kind.LEGACY, sig.signature(), leaf, intermediates, null, null,
         sig.payload(), entries, false, timestamps, true);
+  }
+
+  private static List<X509Certificate> pem(String pem, String what) throws VerificationException {
+    return Certificates.fromPem(pem.getBytes(StandardCharsets.US_ASCII), what, Check.FORMAT);
   }
 
   /** What log entry bodies must record. */

@@ -1,7 +1,6 @@
 package dev.signet.verify;
 
 import dev.signet.bundle.SigstoreBundle;
-import dev.signet.verify.internal.CertificateChecks;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.tlog.WitnessPolicy;
 import java.time.Clock;
@@ -33,7 +32,7 @@ public final class SigstoreVerifier {
    *     certificate has no verified timestamp
    */
   public SigstoreVerifier(TrustedRoot root, WitnessPolicy witnesses, Clock clock) {
-    this.pipeline = new Pipeline(Objects.requireNonNull(root, "root"), CertificateChecks.builtIn(),
+    this.pipeline = new Pipeline(Objects.requireNonNull(root, "root"),
         Objects.requireNonNull(witnesses, "witnesses"), Objects.requireNonNull(clock, "clock"));
   }
 

@@ -1,5 +1,7 @@
 package dev.signet.verify;
 
+import dev.signet.verify.x509.FulcioIdentity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +67,16 @@ public record VerificationPolicy(
   public static VerificationPolicy forIdentity(CertificateIdentityCheck identity) {
     return new VerificationPolicy(null, Objects.requireNonNull(identity, "identity"), 1, 1, 0, 1, false, false,
         true, Map.of(), Optional.empty(), Optional.empty(), false);
+  }
+
+  /**
+   * Keyless mode with cosign's identity policy ({@code --certificate-identity[-regexp]},
+   * {@code --certificate-oidc-issuer[-regexp]}, {@code --certificate-github-workflow-*}), checked
+   * against the leaf's {@link FulcioIdentity}; thresholds as {@link #forIdentity(CertificateIdentityCheck)}.
+   */
+  public static VerificationPolicy forIdentity(IdentityPolicy identity) {
+    Objects.requireNonNull(identity, "identity");
+    return forIdentity(leaf -> identity.check(FulcioIdentity.of(leaf)));
   }
 
   public boolean isKeyMode() {

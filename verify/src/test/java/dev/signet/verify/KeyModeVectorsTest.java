@@ -7,9 +7,10 @@ import dev.signet.bundle.SigstoreBundle;
 import dev.signet.bundle.VerificationMaterial;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.payload.DsseEnvelope;
-import dev.signet.verify.internal.BasicIdentity;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.stream.Stream;
@@ -58,7 +59,7 @@ class KeyModeVectorsTest {
         "the message signature over the artifact of 23 bytes, sha256:463463151d6b46c52755940f406bb96fb9a4d8d371f6fe8d466"
             + "ad959f9b2cfe0 does not verify with the key " + PublicKeys.hint(wrong));
     // keyless policy on a key bundle
-    assertRejected(bundle, blob, VerificationPolicy.forIdentity(BasicIdentity.exact("a", "b")),
+    assertRejected(bundle, blob, VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("a", "b"))),
         Check.CERTIFICATE_CHAIN, "carries no certificate, but the policy expects a certificate identity");
   }
 

@@ -8,9 +8,10 @@ import dev.signet.oci.Digest;
 import dev.signet.testing.oracle.OracleRequest;
 import dev.signet.testing.oracle.OracleResult;
 import dev.signet.testing.oracle.SigstoreVerifyOracle;
-import dev.signet.verify.internal.BasicIdentity;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,9 +74,9 @@ class KeylessOracleTest {
 
   private static String run(Case c) throws Exception {
     try {
-      new SigstoreVerifier(TestRoots.parse(Files.readAllBytes(c.root()))).verify(
+      new SigstoreVerifier(TrustedRootParser.parse(Files.readAllBytes(c.root()))).verify(
           SigstoreBundle.parse(Files.readAllBytes(c.bundle())), Artifact.ofDigest(c.digest()),
-          VerificationPolicy.forIdentity(BasicIdentity.exact(c.identity(), c.issuer())));
+          VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact(c.identity(), c.issuer()))));
       return "OK";
     } catch (VerificationException | BundleFormatException e) {
       return e.getMessage();

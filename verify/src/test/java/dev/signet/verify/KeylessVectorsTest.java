@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.bundle.SigstoreBundle;
-import dev.signet.verify.internal.BasicIdentity;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
 import dev.signet.verify.tlog.WitnessPolicy;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,15 +37,21 @@ class KeylessVectorsTest {
   @MethodSource("passRows")
   void passRowsVerifyAndFailForAnotherIdentityOrRoot(String folder, String file, String san, int tsa) throws Exception {
     Path dir = Vectors.dir("sigstore-js/" + folder);
-    SigstoreVerifier verifier = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve(file)));
     Artifact artifact = Artifact.of(Vectors.read(dir.resolve("artifact.txt")));
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact(san, ISSUER));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact(san, ISSUER)));
 
     VerificationResult r = verifier.verify(bundle, artifact, policy);
     Signer.Certificate signer = (Signer.Certificate) r.signer();
     assertThat(signer.subjectAlternativeName()).isEqualTo(san);
     assertThat(signer.issuer()).isEqualTo(ISSUER);
+    assertThat(signer.identity().subjectAlternativeNames()).containsExactly(san);
+    assertThat(signer.identity().issuer()).isEqualTo(ISSUER);
+    // a regexp identity is unanchored (cosign/Go semantics); a custom check sees the same leaf
+    verifier.verify(bundle, artifact, VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.regexp("example",
+        "mock"))));
+    verifier.verify(bundle, artifact, VerificationPolicy.forIdentity(leaf -> assertThat(leaf).isEqualTo(signer.leaf())));
     assertThat(r.logEntries()).hasSize(1);
     assertThat(r.timestampCount()).isEqualTo(tsa);
     assertThat(r.times()).hasSize(1 + tsa);
@@ -53,18 +60,18 @@ class KeylessVectorsTest {
     verifier.verify(bundle, Artifact.ofDigest(artifact.digestString()), policy);
 
     assertThatThrownBy(() -> verifier.verify(bundle, artifact, VerificationPolicy.forIdentity(
-        BasicIdentity.exact("someone@example.com", ISSUER))))
+        IdentityPolicy.of(Identity.exact("someone@example.com", ISSUER)))))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.IDENTITY))
-        .hasMessage("identity: certificate identity error - expected someone@example.com, got " + san);
+        .hasMessage("identity: subject " + san + " is not someone@example.com");
     assertThatThrownBy(() -> verifier.verify(bundle, artifact, VerificationPolicy.forIdentity(
-        BasicIdentity.exact(san, "https://accounts.example.com"))))
-        .hasMessageContaining("certificate OIDC issuer error");
+        IdentityPolicy.of(Identity.exact(san, "https://accounts.example.com")))))
+        .hasMessage("identity: issuer " + ISSUER + " is not https://accounts.example.com");
     String otherFolder = folder.endsWith("uri") ? "mock-keyless-email" : "mock-keyless-uri";
-    TrustedRoot otherRoot = TestRoots.parse(Vectors.read(Vectors.dir("sigstore-js/" + otherFolder)
+    TrustedRoot otherRoot = TrustedRootParser.parse(Vectors.read(Vectors.dir("sigstore-js/" + otherFolder)
         .resolve("trusted_root.json")));
     assertThatThrownBy(() -> new SigstoreVerifier(otherRoot).verify(bundle, artifact, policy))
         .isInstanceOf(VerificationException.class);
-    TrustedRoot pgi = TestRoots.parse(Vectors.read(Vectors.dir("cosign/bundles").resolve("trusted_root_pgi.json")));
+    TrustedRoot pgi = TrustedRootParser.parse(Vectors.read(Vectors.dir("cosign/bundles").resolve("trusted_root_pgi.json")));
     assertThatThrownBy(() -> new SigstoreVerifier(pgi).verify(bundle, artifact, policy))
         .isInstanceOf(VerificationException.class);
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of("other".getBytes()), policy))
@@ -76,10 +83,10 @@ class KeylessVectorsTest {
   @MethodSource("folders")
   void mockRekorV2RowsFailOnTheInclusionProof(String folder, String san) throws Exception {
     Path dir = Vectors.dir("sigstore-js/" + folder);
-    SigstoreVerifier verifier = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-blob-rekor-v2-tsa.json")));
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(Vectors.read(dir.resolve("artifact.txt"))),
-        VerificationPolicy.forIdentity(BasicIdentity.exact(san, ISSUER))))
+        VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact(san, ISSUER)))))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.INCLUSION_PROOF))
         .hasMessageContaining("invalid index");
   }
@@ -92,10 +99,10 @@ class KeylessVectorsTest {
   @Test
   void mockDsseRowFailsOnBodyConsistency() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-email");
-    SigstoreVerifier verifier = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-dsse-rekor-v1-tsa.json")));
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(Vectors.read(dir.resolve("artifact.txt"))),
-        VerificationPolicy.forIdentity(BasicIdentity.exact("signer@example.com", ISSUER))))
+        VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("signer@example.com", ISSUER)))))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.TLOG_ENTRY))
         .hasMessageContaining("uncanonicalized proposed entry");
   }
@@ -103,10 +110,10 @@ class KeylessVectorsTest {
   @Test
   void timestampOnlyRowNeedsTlogThresholdZero() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-email");
-    SigstoreVerifier verifier = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-blob-none-tsa.json")));
     Artifact artifact = Artifact.of(Vectors.read(dir.resolve("artifact.txt")));
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact("signer@example.com", ISSUER));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("signer@example.com", ISSUER)));
     assertThatThrownBy(() -> verifier.verify(bundle, artifact, policy))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.THRESHOLD))
         .hasMessageContaining("expected 1 verified tlog entries, got 0");
@@ -118,11 +125,11 @@ class KeylessVectorsTest {
   @Test
   void signedTimestampsAndCertificateTimeRules() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-uri");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json")));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-blob-rekor-v1-notsa.json")));
     Artifact artifact = Artifact.of(Vectors.read(dir.resolve("artifact.txt")));
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact("https://signer.example.com/ci",
-        ISSUER));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("https://signer.example.com/ci",
+        ISSUER)));
     SigstoreVerifier verifier = new SigstoreVerifier(root);
     assertThatThrownBy(() -> verifier.verify(bundle, artifact, policy.usingSignedTimestamps()))
         .hasMessageContaining("expected 1 verified RFC 3161 timestamps, got 0");
@@ -147,11 +154,11 @@ class KeylessVectorsTest {
   @Test
   void publicGoodAttestationVerifiesOffline() throws Exception {
     Path dir = Vectors.dir("cosign/bundles");
-    SigstoreVerifier verifier = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root_pgi.json"))));
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root_pgi.json"))));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("oci-attestation.sigstore.json")));
     Artifact image = Artifact.ofDigest("sha256:732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4");
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact("cody@soyland.com",
-        "https://github.com/login/oauth"));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("cody@soyland.com",
+        "https://github.com/login/oauth")));
     VerificationResult r = verifier.verify(bundle, image, policy);
     assertThat(r.times()).singleElement().satisfies(t -> {
       assertThat(t.time()).isEqualTo(Instant.ofEpochSecond(1740770291L));
@@ -159,13 +166,13 @@ class KeylessVectorsTest {
     });
     assertThat(r.logEntries().get(0).logIndex()).isEqualTo(175508996L);
     assertThat(((Signer.Certificate) r.signer()).authority().uri()).isEqualTo("https://fulcio.sigstore.dev");
-    verifier.verify(bundle, image, VerificationPolicy.forIdentity(BasicIdentity.regex(".*", ".*"))
+    verifier.verify(bundle, image, VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.regexp(".*", ".*")))
         .expectingPredicateType("https://cosign.sigstore.dev/attestation/v1"));
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.ofDigest("sha256:" + "1".repeat(64)), policy))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.ARTIFACT))
         .hasMessageContaining("no matching subject digest found");
     assertThatThrownBy(() -> verifier.verify(bundle, image, VerificationPolicy.forIdentity(
-        BasicIdentity.exact("someone@else.com", "https://github.com/login/oauth"))))
+        IdentityPolicy.of(Identity.exact("someone@else.com", "https://github.com/login/oauth")))))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.IDENTITY));
   }
 }

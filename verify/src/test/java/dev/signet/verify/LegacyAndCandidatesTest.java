@@ -11,19 +11,19 @@ import dev.signet.cosign.SignatureAnnotations;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
 import dev.signet.payload.SimpleSigningPayload;
-import dev.signet.verify.internal.BasicIdentity;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.Bodies;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -46,26 +46,21 @@ class LegacyAndCandidatesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    key = g.generateKeyPair();
+    key = TestPki.ecKey();
     log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(9);
-    verifier = new SigstoreVerifier(new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of()));
+    verifier = new SigstoreVerifier(new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of()));
     payload = SimpleSigningPayload.of("registry.example/app", IMAGE, Map.of("env", "prod")).toJson();
     signature = sign(payload);
   }
 
-  private byte[] sign(byte[] data) throws Exception {
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(key.getPrivate());
-    s.update(data);
-    return s.sign();
+  private byte[] sign(byte[] data) {
+    return TestPki.sign(key, data);
   }
 
   private byte[] rekorBundle(byte[] signed, byte[] sig) throws Exception {
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(signed), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(signed), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     return log.cosignBundle(index, INTEGRATED, 1000);
   }
 
@@ -114,8 +109,8 @@ class LegacyAndCandidatesTest {
     byte[] sig = sign(pae);
     byte[] envelope = new dev.signet.payload.DsseEnvelope("application/vnd.in-toto+json", statement,
         List.of(new dev.signet.payload.DsseEnvelope.Signature("", sig))).toLegacyJson();
-    int index = log.append(Bodies.dsseV001(ReferenceMerkle.sha256(envelope), ReferenceMerkle.sha256(statement), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.dsseV001(ReferenceMerkle.sha256(envelope), ReferenceMerkle.sha256(statement), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     LegacySignature att = LegacySignature.fromAnnotations(envelope, Map.of(SignatureAnnotations.SIGNATURE, "",
         SignatureAnnotations.BUNDLE, new String(log.cosignBundle(index, INTEGRATED, 0), StandardCharsets.UTF_8)));
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());
@@ -144,7 +139,7 @@ class LegacyAndCandidatesTest {
   @Test
   void keylessLegacySignatureFromAMockBundleVerifies() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-uri");
-    SigstoreVerifier mock = new SigstoreVerifier(TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json"))));
+    SigstoreVerifier mock = new SigstoreVerifier(TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json"))));
     JsonNode bundle = new ObjectMapper().readTree(Vectors.read(dir.resolve("bundle-blob-rekor-v1-notsa.json")));
     byte[] artifact = Vectors.read(dir.resolve("artifact.txt"));
     JsonNode e = bundle.at("/verificationMaterial/tlogEntries/0");
@@ -156,19 +151,19 @@ class LegacyAndCandidatesTest {
     p.put("integratedTime", e.get("integratedTime").asLong());
     p.put("logIndex", e.get("logIndex").asLong());
     p.put("logID", HexFormat.of().formatHex(Base64.getDecoder().decode(e.at("/logId/keyId").asText())));
-    String leafPem = Bodies.pem("CERTIFICATE", Base64.getDecoder().decode(
+    String leafPem = RekorBodies.pem("CERTIFICATE", Base64.getDecoder().decode(
         bundle.at("/verificationMaterial/x509CertificateChain/certificates/0/rawBytes").asText()));
     LegacySignature legacy = LegacySignature.fromAnnotations(artifact, Map.of(
         SignatureAnnotations.SIGNATURE, bundle.at("/messageSignature/signature").asText(),
         SignatureAnnotations.CERTIFICATE, leafPem, SignatureAnnotations.CHAIN, "",
         SignatureAnnotations.BUNDLE, new ObjectMapper().writeValueAsString(rekor)));
-    VerificationPolicy policy = VerificationPolicy.forIdentity(BasicIdentity.exact("https://signer.example.com/ci",
-        "https://oidc.mock.local"));
+    VerificationPolicy policy = VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact("https://signer.example.com/ci",
+        "https://oidc.mock.local")));
     VerificationResult r = mock.verify(legacy, Artifact.of(artifact), policy);
     assertThat(((Signer.Certificate) r.signer()).subjectAlternativeName()).isEqualTo("https://signer.example.com/ci");
     assertThat(r.sctCount()).isEqualTo(1);
     assertThatThrownBy(() -> mock.verify(legacy, Artifact.of(artifact), VerificationPolicy.forIdentity(
-        BasicIdentity.exact("https://other.example.com", "https://oidc.mock.local"))))
+        IdentityPolicy.of(Identity.exact("https://other.example.com", "https://oidc.mock.local")))))
         .isInstanceOfSatisfying(VerificationException.class, ex -> assertThat(ex.check()).isEqualTo(Check.IDENTITY));
   }
 

@@ -11,22 +11,19 @@ import dev.signet.bundle.VerificationMaterial;
 import dev.signet.oci.Digest;
 import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.Bodies;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.tlog.NoteVerifier;
 import dev.signet.verify.tlog.WitnessPolicy;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,25 +35,26 @@ class SyntheticBundlesTest {
 
   @Test
   void cosignV3StyleDsseBundleInARekorV2LogWithWitnesses() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] statement = InTotoStatement.forCosignSign(IMAGE, Map.of("team", "infra")).toJson();
     byte[] pae = DsseEnvelope.pae("application/vnd.in-toto+json", statement);
-    byte[] sig = sign(key, pae);
+    byte[] sig = TestPki.sign(key, pae);
     DsseEnvelope env = new DsseEnvelope("application/vnd.in-toto+json", statement,
         List.of(new DsseEnvelope.Signature(null, sig)));
     TestLog log = TestLog.rekorV2("log2026.example.dev");
     log.appendFiller(100);
-    int index = log.append(Bodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
+    int index = log.append(RekorBodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
         key.getPublic().getEncoded()));
     log.appendFiller(27);
     ObjectNode entry = log.entry(index, "hashedrekord", "0.0.2", 0, 0);
     KeyPair witness = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     String cp = entry.at("/inclusionProof/checkpoint/envelope").asText();
     ((ObjectNode) entry.at("/inclusionProof/checkpoint")).put("envelope", cp
-        + cosignature("witness.example", witness, cp.substring(0, cp.lastIndexOf("\n\n") + 1)) + "\n");
+        + TestLog.cosignature("witness.example", witness, cp.substring(0, cp.lastIndexOf("\n\n") + 1),
+        1_760_000_100L) + "\n");
     SigstoreBundle bundle = SigstoreBundle.ofDsse(VerificationMaterial.publicKey("").withTlogEntries(List.of(entry)),
         env);
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of());
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of());
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic()).withAnnotations(Map.of("team", "infra"))
         .expectingPredicateType(InTotoStatement.COSIGN_SIGN_PREDICATE);
     Artifact image = Artifact.ofDigest(IMAGE.toString());
@@ -94,17 +92,17 @@ class SyntheticBundlesTest {
 
   @Test
   void messageSignatureBundleInARekorV1Log() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] blob = "release-1.2.3.tar.gz contents".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = sign(key, blob);
+    byte[] sig = TestPki.sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(12);
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     JsonNode entry = log.entry(index, "hashedrekord", "0.0.1", 1_760_000_000L, 0);
     SigstoreBundle bundle = SigstoreBundle.ofMessageSignature(
         VerificationMaterial.publicKey("").withTlogEntries(List.of(entry)), MessageSignature.of(Digest.sha256(blob), sig));
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0)), List.of(), List.of(), List.of());
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0)), List.of(), List.of(), List.of());
     SigstoreVerifier verifier = new SigstoreVerifier(root);
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic()).withTimestampThreshold(1);
     VerificationResult r = verifier.verify(bundle, Artifact.of(blob), policy);
@@ -113,7 +111,7 @@ class SyntheticBundlesTest {
     verifier.verify(bundle, Artifact.ofDigest(Digest.sha256(blob).toString()), policy);
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(blob), policy.expectingPayloadType("x")))
         .hasMessageContaining("holds a message signature, but the policy expects a DSSE x envelope");
-    KeyPair other = ec();
+    KeyPair other = TestPki.ecKey();
     assertThatThrownBy(() -> verifier.verify(bundle, Artifact.of(blob), VerificationPolicy.forKey(other.getPublic())))
         .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.TLOG_ENTRY))
         .hasMessageContaining("records another public key than the verification key");
@@ -122,17 +120,17 @@ class SyntheticBundlesTest {
 
   @Test
   void v01BundlesNeedOnlyTheSetLaterVersionsTheProof() throws Exception {
-    KeyPair key = ec();
+    KeyPair key = TestPki.ecKey();
     byte[] blob = "v0.1 era artifact".getBytes(StandardCharsets.UTF_8);
-    byte[] sig = sign(key, blob);
+    byte[] sig = TestPki.sign(key, blob);
     TestLog log = TestLog.rekorV1("rekor.example.dev");
-    int index = log.append(Bodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
-        Bodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
+    int index = log.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(blob), sig,
+        RekorBodies.pem("PUBLIC KEY", key.getPublic().getEncoded())));
     ObjectNode entry = log.entry(index, "hashedrekord", "0.0.1", 1_650_000_000L, 0);
     entry.remove("inclusionProof");
     VerificationMaterial vm = VerificationMaterial.publicKey("").withTlogEntries(List.of(entry));
     MessageSignature ms = MessageSignature.of(Digest.sha256(blob), sig);
-    TrustedRoot root = new TrustedRoot("", List.of(log.trusted(T0.minusSeconds(400_000_000L))), List.of(), List.of(),
+    TrustedRoot root = new TrustedRoot("", List.of(Trust.tlog(log, T0.minusSeconds(400_000_000L))), List.of(), List.of(),
         List.of());
     SigstoreVerifier verifier = new SigstoreVerifier(root);
     VerificationPolicy policy = VerificationPolicy.forKey(key.getPublic());
@@ -170,29 +168,4 @@ class SyntheticBundlesTest {
         .hasMessageContaining("the key signs SHA-512 digests but only a sha256 digest was given");
   }
 
-  private static KeyPair ec() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static byte[] sign(KeyPair key, byte[] data) throws Exception {
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(key.getPrivate());
-    s.update(data);
-    return s.sign();
-  }
-
-  private static String cosignature(String name, KeyPair key, String text) throws Exception {
-    long ts = 1_760_000_100L;
-    byte[] raw = Arrays.copyOfRange(key.getPublic().getEncoded(), 12, 44);
-    byte[] keyId = Arrays.copyOf(ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8),
-        new byte[] {4}, raw), 4);
-    Signature s = Signature.getInstance("Ed25519");
-    s.initSign(key.getPrivate());
-    s.update(("cosignature/v1\ntime " + ts + "\n" + text).getBytes(StandardCharsets.UTF_8));
-    byte[] sig = s.sign();
-    return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(
-        ByteBuffer.allocate(4 + 8 + sig.length).put(keyId).putLong(ts).put(sig).array());
-  }
 }

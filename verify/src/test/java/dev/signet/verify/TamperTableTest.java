@@ -12,9 +12,10 @@ import dev.signet.oci.Digest;
 import dev.signet.testing.oracle.OracleRequest;
 import dev.signet.testing.oracle.OracleResult;
 import dev.signet.testing.oracle.SigstoreVerifyOracle;
-import dev.signet.verify.internal.BasicIdentity;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.IdentityPolicy.Identity;
+import dev.signet.verify.x509.IdentityPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,8 +193,8 @@ class TamperTableTest {
   private static String runEngine(byte[] bundleJson, Base base, String digest, Path root) throws Exception {
     try {
       SigstoreBundle bundle = SigstoreBundle.parse(bundleJson);
-      new SigstoreVerifier(TestRoots.parse(Files.readAllBytes(root))).verify(bundle, Artifact.ofDigest(digest),
-          VerificationPolicy.forIdentity(BasicIdentity.exact(base.identity(), base.issuer())));
+      new SigstoreVerifier(TrustedRootParser.parse(Files.readAllBytes(root))).verify(bundle, Artifact.ofDigest(digest),
+          VerificationPolicy.forIdentity(IdentityPolicy.of(Identity.exact(base.identity(), base.issuer()))));
       return "OK";
     } catch (VerificationException e) {
       return e.getMessage();

@@ -7,14 +7,10 @@ import dev.signet.crypto.CryptoException;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import java.io.ByteArrayInputStream;
+import dev.signet.verify.internal.Digests;
+import dev.signet.verify.x509.Certificates;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Parses a Sigstore {@code trusted_root.json} (protobuf-specs {@code TrustedRoot} in protojson form).
@@ -44,8 +39,6 @@ public final class TrustedRootParser {
       "application/vnd.dev.sigstore.trustedroot.v0.1+json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** BouncyCastle's X.509 parser, unregistered (the JDK's rejects scheme-less URI SANs; see x509.Certificates). */
-  private static final Provider BC = new BouncyCastleProvider();
 
   private TrustedRootParser() {}
 
@@ -100,7 +93,7 @@ public final class TrustedRootParser {
       }
       byte[] logId = bytes(n.path("logId"), "keyId", where + ".logId");
       if (logId.length == 0) {
-        logId = sha256(spki);
+        logId = Digests.sha256(spki);
       }
       out.add(new TransparencyLog(text(n, "baseUrl", where), logId, key, text(pk, "keyDetails", where + ".publicKey"),
           window(pk.get("validFor"), where + ".publicKey.validFor")));
@@ -122,7 +115,7 @@ public final class TrustedRootParser {
       for (JsonNode c : certs) {
         String cw = where + ".certChain.certificates[" + chain.size() + "]";
         requireObject(c, cw);
-        chain.add(certificate(bytes(c, "rawBytes", cw), cw + ".rawBytes"));
+        chain.add(Certificates.fromDer(bytes(c, "rawBytes", cw), cw + ".rawBytes", Check.TRUST_ROOT));
       }
       JsonNode subject = n.path("subject");
       String subjectText = Subjects.format(text(subject, "organization", where + ".subject"),
@@ -131,18 +124,6 @@ public final class TrustedRootParser {
           window(n.get("validFor"), where + ".validFor")));
     }
     return out;
-  }
-
-  static X509Certificate certificate(byte[] der, String where) throws VerificationException {
-    if (der.length == 0) {
-      throw fail(where + " is missing");
-    }
-    try {
-      return (X509Certificate) CertificateFactory.getInstance("X.509", BC)
-          .generateCertificate(new ByteArrayInputStream(der));
-    } catch (CertificateException | RuntimeException e) {
-      throw fail(where + " is not a DER X.509 certificate: " + e.getMessage());
-    }
   }
 
   /** A missing {@code validFor} or {@code start} means "since the epoch": nothing older can be signed. */
@@ -204,14 +185,6 @@ public final class TrustedRootParser {
   private static void requireObject(JsonNode n, String where) throws VerificationException {
     if (n == null || !n.isObject()) {
       throw fail(where + " must be an object");
-    }
-  }
-
-  static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

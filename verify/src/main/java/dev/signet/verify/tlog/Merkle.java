@@ -2,8 +2,8 @@ package dev.signet.verify.tlog;
 
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -185,10 +185,6 @@ public final class Merkle {
   }
 
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Digests.messageDigest("SHA-256");
   }
 }

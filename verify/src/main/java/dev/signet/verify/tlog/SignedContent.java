@@ -1,8 +1,7 @@
 package dev.signet.verify.tlog;
 
 import dev.signet.payload.DsseEnvelope;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.signet.verify.internal.Digests;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -87,10 +86,6 @@ public final class SignedContent {
   }
 
   static byte[] digest(String jcaAlgorithm, byte[] data) {
-    try {
-      return MessageDigest.getInstance(jcaAlgorithm).digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalArgumentException("unsupported hash " + jcaAlgorithm, e);
-    }
+    return Digests.digest(jcaAlgorithm, data);
   }
 }

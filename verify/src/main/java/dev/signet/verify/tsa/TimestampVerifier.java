@@ -2,12 +2,12 @@ package dev.signet.verify.tsa;
 
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import dev.signet.verify.root.CertificateAuthority;
 import dev.signet.verify.x509.CertificateChainVerifier;
 import dev.signet.verify.x509.CertificatePurpose;
 import dev.signet.verify.x509.Certificates;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,12 +92,7 @@ public final class TimestampVerifier {
       throw fail("message imprint uses unsupported hash algorithm " + ts.imprintAlgorithmOid()
           + " (supported: SHA-256, SHA-384, SHA-512)");
     }
-    byte[] expected;
-    try {
-      expected = MessageDigest.getInstance(alg).digest(signatureBytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] expected = Digests.digest(alg, signatureBytes);
     if (!MessageDigest.isEqual(expected, ts.imprintDigest())) {
       HexFormat hex = HexFormat.of();
       throw fail("message imprint " + alg + ":" + hex.formatHex(ts.imprintDigest())

@@ -47,10 +47,18 @@ public final class Certificates {
    * @throws VerificationException ({@link Check#FORMAT}) naming {@code what}
    */
   public static X509Certificate fromDer(byte[] der, String what) throws VerificationException {
+    return fromDer(der, what, Check.FORMAT);
+  }
+
+  /** As {@link #fromDer(byte[], String)}, failing under {@code check} (trusted-root certificates: TRUST_ROOT). */
+  public static X509Certificate fromDer(byte[] der, String what, Check check) throws VerificationException {
+    if (der == null || der.length == 0) {
+      throw new VerificationException(check, what + " is missing");
+    }
     try {
       return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(der));
     } catch (CertificateException | RuntimeException e) {
-      throw new VerificationException(Check.FORMAT, what + " is not a DER X.509 certificate: " + e.getMessage());
+      throw new VerificationException(check, what + " is not a DER X.509 certificate: " + e.getMessage());
     }
   }
 
@@ -60,6 +68,14 @@ public final class Certificates {
    * @throws VerificationException ({@link Check#TRUST_ROOT}) when a block does not parse or there is none
    */
   public static List<X509Certificate> fromPem(byte[] pem, String what) throws VerificationException {
+    return fromPem(pem, what, Check.TRUST_ROOT);
+  }
+
+  /**
+   * As {@link #fromPem(byte[], String)}, failing under {@code check} (bundle or annotation certificates:
+   * FORMAT).
+   */
+  public static List<X509Certificate> fromPem(byte[] pem, String what, Check check) throws VerificationException {
     List<X509Certificate> out = new ArrayList<>();
     try (PemReader r = new PemReader(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
       for (PemObject o; (o = r.readPemObject()) != null; ) {
@@ -69,15 +85,15 @@ public final class Certificates {
         try {
           out.add((X509Certificate) factory().generateCertificate(new ByteArrayInputStream(o.getContent())));
         } catch (CertificateException | RuntimeException e) {
-          throw new VerificationException(Check.TRUST_ROOT,
+          throw new VerificationException(check,
               what + ": PEM certificate " + (out.size() + 1) + " does not parse: " + e.getMessage());
         }
       }
     } catch (IOException e) {
-      throw new VerificationException(Check.TRUST_ROOT, what + ": malformed PEM: " + e.getMessage());
+      throw new VerificationException(check, what + ": malformed PEM: " + e.getMessage());
     }
     if (out.isEmpty()) {
-      throw new VerificationException(Check.TRUST_ROOT, what + ": no CERTIFICATE PEM block found");
+      throw new VerificationException(check, what + ": no CERTIFICATE PEM block found");
     }
     return out;
   }

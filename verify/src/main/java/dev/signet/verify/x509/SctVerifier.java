@@ -2,11 +2,11 @@ package dev.signet.verify.x509;
 
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import dev.signet.verify.internal.Digests;
 import dev.signet.verify.root.TransparencyLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
@@ -66,7 +66,7 @@ public final class SctVerifier {
       throw fail(leafName + ": malformed SCT list: " + e.getMessage());
     }
     byte[] tbs = precertTbs(leaf);
-    byte[] issuerKeyHash = sha256(issuer.getPublicKey().getEncoded());
+    byte[] issuerKeyHash = Digests.sha256(issuer.getPublicKey().getEncoded());
     Set<String> verifiedLogs = new LinkedHashSet<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < scts.size(); i++) {
@@ -180,14 +180,6 @@ public final class SctVerifier {
       return new DERSequence(out).getEncoded(ASN1Encoding.DER);
     } catch (CertificateEncodingException | IOException | RuntimeException e) {
       throw fail("leaf " + Certificates.describe(leaf) + ": cannot rebuild the precertificate TBS: " + e.getMessage());
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 

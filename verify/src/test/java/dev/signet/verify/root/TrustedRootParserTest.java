@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import dev.signet.verify.testpki.TestPki;
-import dev.signet.verify.testpki.Vectors;
+import dev.signet.verify.testkit.Trust;
+import dev.signet.verify.testkit.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -96,8 +97,8 @@ class TrustedRootParserTest {
     TestPki.Issued root = TestPki.root("golden");
     TestPki.CtLog ct = TestPki.CtLog.create();
     TrustedRoot r = new TrustedRoot("", List.of(), List.of(new CertificateAuthority("https://ca.test", "O=a\\,b,CN=c",
-        List.of(root.cert()), TestPki.window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T23:59:59.999Z")))),
-        List.of(ct.trusted(ValidityWindow.from(Instant.parse("2026-01-01T00:00:00Z")))), List.of());
+        List.of(root.cert()), Trust.window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T23:59:59.999Z")))),
+        List.of(Trust.ctLog(ct, ValidityWindow.from(Instant.parse("2026-01-01T00:00:00Z")))), List.of());
     String der = Base64.getEncoder().encodeToString(root.cert().getEncoded());
     String spki = Base64.getEncoder().encodeToString(ct.key().getPublic().getEncoded());
     String logId = Base64.getEncoder().encodeToString(ct.logId());

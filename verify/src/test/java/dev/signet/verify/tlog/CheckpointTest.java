@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.testing.sigstore.TestLog;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
+import dev.signet.verify.testkit.Trust;
 import dev.signet.verify.testkit.Vectors;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -49,7 +47,7 @@ class CheckpointTest {
   @Test
   void publicGoodRekorCheckpointVerifiesWithItsEcdsaKey() throws Exception {
     Path dir = Vectors.dir("cosign/bundles");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
     JsonNode bundle = new ObjectMapper().readTree(Vectors.read(dir.resolve("oci-attestation.sigstore.json")));
     String envelope = bundle.at("/verificationMaterial/tlogEntries/0/inclusionProof/checkpoint/envelope").asText();
     TransparencyLog rekor = root.tlogs().get(0);
@@ -71,7 +69,7 @@ class CheckpointTest {
   void rekorV2Ed25519CheckpointBindsTheNameThroughTheLogId() throws Exception {
     TestLog log = TestLog.rekorV2("log2025-1.example.dev");
     log.appendFiller(5);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     VerifiedCheckpoint cp = CheckpointVerifier.verify(log.checkpoint(), trusted, WitnessPolicy.none());
     assertThat(cp.checkpoint().size()).isEqualTo(5);
     assertThat(cp.checkpoint().rootHash()).isEqualTo(log.tree().root(5));
@@ -101,7 +99,7 @@ class CheckpointTest {
   void ecdsaCheckpointMustBeSignedAsTheLogHost() throws Exception {
     TestLog log = TestLog.rekorV1("rekor.example.dev");
     log.appendFiller(3);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     CheckpointVerifier.verify(log.checkpoint(), trusted, WitnessPolicy.none());
     String misnamed = log.checkpoint(log.origin(), 3, log.tree().root(3), "evil.example");
     assertThatThrownBy(() -> CheckpointVerifier.verify(misnamed, trusted, WitnessPolicy.none()))
@@ -115,14 +113,14 @@ class CheckpointTest {
   void witnessCosignaturesCountAgainstThePolicy() throws Exception {
     TestLog log = TestLog.rekorV2("log.example.dev");
     log.appendFiller(7);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     KeyPair w1 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     KeyPair w2 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     String signed = log.checkpoint();
     String text = signed.substring(0, signed.lastIndexOf("\n\n") + 1);
-    String withCosigs = signed + cosignature("witness.one", w1, text, 1_700_000_000L) + "\n"
-        + cosignature("witness.stranger", stranger, text, 1_700_000_001L) + "\n";
+    String withCosigs = signed + TestLog.cosignature("witness.one", w1, text, 1_700_000_000L) + "\n"
+        + TestLog.cosignature("witness.stranger", stranger, text, 1_700_000_001L) + "\n";
     NoteVerifier v1 = NoteVerifier.cosignature("witness.one", w1.getPublic());
     NoteVerifier v2 = NoteVerifier.cosignature("witness.two", w2.getPublic());
     VerifiedCheckpoint cp = CheckpointVerifier.verify(withCosigs, trusted, new WitnessPolicy(List.of(v1, v2), 1));
@@ -130,7 +128,7 @@ class CheckpointTest {
     assertThatThrownBy(() -> CheckpointVerifier.verify(withCosigs, trusted, new WitnessPolicy(List.of(v1, v2), 2)))
         .hasMessage("checkpoint: checkpoint has 1 verified witness cosignatures, the policy needs 2 of 2");
     // a cosignature over another text (other timestamp claimed) by a known witness rejects the checkpoint
-    String forged = signed + cosignature("witness.one", w1, text, 1_700_000_000L)
+    String forged = signed + TestLog.cosignature("witness.one", w1, text, 1_700_000_000L)
         .replace("\u2014 witness.one ", "\u2014 witness.one ") + "\n";
     String tampered = flipLastSignatureByte(forged);
     assertThatThrownBy(() -> CheckpointVerifier.verify(tampered, trusted, new WitnessPolicy(List.of(v1), 0)))
@@ -141,9 +139,9 @@ class CheckpointTest {
   void laterCheckpointsMustBeConsistentWithEarlierOnes() throws Exception {
     TestLog log = TestLog.rekorV2("log.example.dev");
     log.appendFiller(10);
-    VerifiedCheckpoint ten = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint ten = CheckpointVerifier.verify(log.checkpoint(), Trust.tlog(log, T0), WitnessPolicy.none());
     log.appendFiller(7);
-    VerifiedCheckpoint seventeen = CheckpointVerifier.verify(log.checkpoint(), log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint seventeen = CheckpointVerifier.verify(log.checkpoint(), Trust.tlog(log, T0), WitnessPolicy.none());
     List<byte[]> proof = log.tree().consistencyProof(10, 17);
     CheckpointVerifier.verifyConsistency(ten.checkpoint(), seventeen.checkpoint(), proof);
     CheckpointVerifier.verifyConsistency(ten.checkpoint(), ten.checkpoint(), List.of());
@@ -192,24 +190,11 @@ class CheckpointTest {
     int split = signed.lastIndexOf("\n\n") + 2;
     String unknown = "\u2014 somebody.else " + Base64.getEncoder().encodeToString(new byte[40]) + "\n";
     String reordered = signed.substring(0, split) + unknown + signed.substring(split);
-    VerifiedCheckpoint cp = CheckpointVerifier.verify(reordered, log.trusted(T0), WitnessPolicy.none());
+    VerifiedCheckpoint cp = CheckpointVerifier.verify(reordered, Trust.tlog(log, T0), WitnessPolicy.none());
     assertThat(cp.keyName()).isEqualTo("rekor.example.dev");
-    assertThatThrownBy(() -> CheckpointVerifier.verify(reordered.replace("\n2\n", "\n3\n"), log.trusted(T0),
+    assertThatThrownBy(() -> CheckpointVerifier.verify(reordered.replace("\n2\n", "\n3\n"), Trust.tlog(log, T0),
         WitnessPolicy.none())).isInstanceOfSatisfying(VerificationException.class,
             e -> assertThat(e.check()).isEqualTo(Check.CHECKPOINT));
-  }
-
-  /** A C2SP tlog-cosignature/v1 line, built from the spec. */
-  static String cosignature(String name, KeyPair key, String text, long timestamp) throws Exception {
-    byte[] raw = Arrays.copyOfRange(key.getPublic().getEncoded(), 12, 44);
-    byte[] keyId = Arrays.copyOf(ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8),
-        new byte[] {4}, raw), 4);
-    Signature s = Signature.getInstance("Ed25519");
-    s.initSign(key.getPrivate());
-    s.update(("cosignature/v1\ntime " + timestamp + "\n" + text).getBytes(StandardCharsets.UTF_8));
-    byte[] sig = s.sign();
-    ByteBuffer b = ByteBuffer.allocate(4 + 8 + sig.length).put(keyId).putLong(timestamp).put(sig);
-    return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(b.array());
   }
 
   private static String flipLastSignatureByte(String note) {

@@ -3,9 +3,9 @@ package dev.signet.verify.tlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.testing.sigstore.ReferenceMerkle;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import dev.signet.verify.testkit.ReferenceMerkle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

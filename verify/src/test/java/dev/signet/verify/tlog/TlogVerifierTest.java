@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.payload.DsseEnvelope;
+import dev.signet.testing.sigstore.ReferenceMerkle;
+import dev.signet.testing.sigstore.RekorBodies;
+import dev.signet.testing.sigstore.TestLog;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
 import dev.signet.verify.root.ValidityWindow;
-import dev.signet.verify.testkit.Bodies;
-import dev.signet.verify.testkit.ReferenceMerkle;
-import dev.signet.verify.testkit.TestLog;
+import dev.signet.verify.testkit.Trust;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -35,14 +34,9 @@ class TlogVerifierTest {
 
   @BeforeEach
   void sign() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    signer = g.generateKeyPair();
+    signer = TestPki.ecKey();
     artifact = "the artifact".getBytes(StandardCharsets.UTF_8);
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(signer.getPrivate());
-    s.update(artifact);
-    signature = s.sign();
+    signature = TestPki.sign(signer, artifact);
   }
 
   private SignedContent content() {
@@ -50,8 +44,8 @@ class TlogVerifierTest {
   }
 
   private byte[] v1Body() {
-    return Bodies.hashedRekordV001(ReferenceMerkle.sha256(artifact), signature,
-        Bodies.pem("PUBLIC KEY", signer.getPublic().getEncoded()));
+    return RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(artifact), signature,
+        RekorBodies.pem("PUBLIC KEY", signer.getPublic().getEncoded()));
   }
 
   @Test
@@ -62,7 +56,7 @@ class TlogVerifierTest {
     log.appendFiller(13);
     TlogEntry entry = TlogEntry.fromJson(log.entry(index, "hashedrekord", "0.0.1", INTEGRATED, 4_163_431));
     assertThat(entry.logIndex()).isEqualTo(index + 4_163_431L);
-    VerifiedLogEntry v = new TlogVerifier(List.of(log.trusted(T0)), WitnessPolicy.none()).verify(entry, content(), true);
+    VerifiedLogEntry v = new TlogVerifier(List.of(Trust.tlog(log, T0)), WitnessPolicy.none()).verify(entry, content(), true);
     assertThat(v.integratedTime()).contains(Instant.ofEpochSecond(INTEGRATED));
     assertThat(v.logIndex()).isEqualTo(index + 4_163_431L);
     assertThat(v.checkpoint().orElseThrow().checkpoint().size()).isEqualTo(20);
@@ -72,18 +66,18 @@ class TlogVerifierTest {
   void rekorV2EntryUsesTheTopLevelIndexAndHasNoTime() throws Exception {
     TestLog log = TestLog.rekorV2("log2025-1.example.dev");
     log.appendFiller(40);
-    byte[] body = Bodies.hashedRekordV002(ReferenceMerkle.sha256(artifact), signature, "publicKey",
+    byte[] body = RekorBodies.hashedRekordV002(ReferenceMerkle.sha256(artifact), signature, "publicKey",
         signer.getPublic().getEncoded());
     int index = log.append(body);
     log.appendFiller(3);
     ObjectNode json = log.entry(index, "hashedrekord", "0.0.2", 0, 0);
     ((ObjectNode) json.get("inclusionProof")).put("logIndex", "0").put("rootHash", "AAAA").put("treeSize", "1");
     TlogEntry entry = TlogEntry.fromJson(json);
-    VerifiedLogEntry v = new TlogVerifier(List.of(log.trusted(T0)), WitnessPolicy.none()).verify(entry, content(), true);
+    VerifiedLogEntry v = new TlogVerifier(List.of(Trust.tlog(log, T0)), WitnessPolicy.none()).verify(entry, content(), true);
     assertThat(v.integratedTime()).isEmpty();
     assertThat(v.checkpoint().orElseThrow().keyName()).isEqualTo("log2025-1.example.dev");
     json.put("logIndex", Integer.toString(index + 1));
-    assertThatThrownBy(() -> new TlogVerifier(List.of(log.trusted(T0)), WitnessPolicy.none())
+    assertThatThrownBy(() -> new TlogVerifier(List.of(Trust.tlog(log, T0)), WitnessPolicy.none())
         .verify(TlogEntry.fromJson(json), content(), true))
         .hasMessageStartingWith("inclusion proof: tlog entry " + (index + 1) + " (hashedrekord/0.0.2): root hash"
             + " mismatch at size 44 for leaf " + (index + 1));
@@ -94,20 +88,17 @@ class TlogVerifierTest {
     TestLog log = TestLog.rekorV2("log.example.dev");
     byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
     byte[] pae = DsseEnvelope.pae("application/vnd.in-toto+json", payload);
-    Signature s = Signature.getInstance("SHA256withECDSA");
-    s.initSign(signer.getPrivate());
-    s.update(pae);
-    byte[] sig = s.sign();
+    byte[] sig = TestPki.sign(signer, pae);
     DsseEnvelope env = new DsseEnvelope("application/vnd.in-toto+json", payload,
         List.of(new DsseEnvelope.Signature(null, sig)));
     SignedContent content = SignedContent.dsse(env, sig, null, signer.getPublic().getEncoded());
-    int a = log.append(Bodies.dsseV002(ReferenceMerkle.sha256(payload), sig, "publicKey", signer.getPublic().getEncoded()));
-    int b = log.append(Bodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
+    int a = log.append(RekorBodies.dsseV002(ReferenceMerkle.sha256(payload), sig, "publicKey", signer.getPublic().getEncoded()));
+    int b = log.append(RekorBodies.hashedRekordV002(ReferenceMerkle.sha256(pae), sig, "publicKey",
         signer.getPublic().getEncoded()));
-    TlogVerifier verifier = new TlogVerifier(List.of(log.trusted(T0)), WitnessPolicy.none());
+    TlogVerifier verifier = new TlogVerifier(List.of(Trust.tlog(log, T0)), WitnessPolicy.none());
     verifier.verify(TlogEntry.fromJson(log.entry(a, "dsse", "0.0.2", 0, 0)), content, true);
     verifier.verify(TlogEntry.fromJson(log.entry(b, "hashedrekord", "0.0.2", 0, 0)), content, true);
-    int c = log.append(Bodies.dsseV002(ReferenceMerkle.sha256(pae), sig, "publicKey", signer.getPublic().getEncoded()));
+    int c = log.append(RekorBodies.dsseV002(ReferenceMerkle.sha256(pae), sig, "publicKey", signer.getPublic().getEncoded()));
     assertThatThrownBy(() -> verifier.verify(TlogEntry.fromJson(log.entry(c, "dsse", "0.0.2", 0, 0)), content, true))
         .hasMessageContaining("payloadHash").hasMessageContaining("differs from the signed content's");
     // a message signature cannot be what a dsse entry records
@@ -121,7 +112,7 @@ class TlogVerifierTest {
     log.appendFiller(2);
     int index = log.append(v1Body());
     log.appendFiller(2);
-    TransparencyLog trusted = log.trusted(T0);
+    TransparencyLog trusted = Trust.tlog(log, T0);
     TlogVerifier verifier = new TlogVerifier(List.of(trusted), WitnessPolicy.none());
     ObjectNode good = log.entry(index, "hashedrekord", "0.0.1", INTEGRATED, 0);
 
@@ -180,9 +171,7 @@ class TlogVerifierTest {
     otherSig[otherSig.length - 1] ^= 1;
     assertRejected(verifier, good, SignedContent.message(otherSig, null, signer.getPublic().getEncoded(), artifact),
         Check.TLOG_ENTRY, "signature.content differs from the bundle's signature");
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    byte[] otherKey = g.generateKeyPair().getPublic().getEncoded();
+    byte[] otherKey = TestPki.ecKey().getPublic().getEncoded();
     assertRejected(verifier, good, SignedContent.message(signature, null, otherKey, artifact),
         Check.TLOG_ENTRY, "records another public key");
     assertRejected(verifier, good, SignedContent.message(signature, new byte[] {1, 2}, otherKey, artifact),

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signet.bundle.SigstoreBundle;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
-import dev.signet.verify.internal.Certificates;
 import dev.signet.verify.root.TrustedRoot;
-import dev.signet.verify.testkit.TestRoots;
+import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.testkit.Vectors;
+import dev.signet.verify.x509.Certificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -36,7 +36,7 @@ class TlogVerifierVectorsTest {
   @MethodSource("passingRekorV1Entries")
   void rekorV1EntriesOfPassingBundlesVerify(String folder, String file, String kind, long integrated) throws Exception {
     Path dir = Vectors.dir(folder);
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json")));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve(file)));
     TlogEntry entry = TlogEntry.fromJson(bundle.verificationMaterial().tlogEntries().get(0));
     VerifiedLogEntry v = new TlogVerifier(root.tlogs(), WitnessPolicy.none())
@@ -53,7 +53,7 @@ class TlogVerifierVectorsTest {
   @Test
   void publicGoodDsseEntryVerifiesOffline() throws Exception {
     Path dir = Vectors.dir("cosign/bundles");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root_pgi.json")));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("oci-attestation.sigstore.json")));
     TlogEntry entry = TlogEntry.fromJson(bundle.verificationMaterial().tlogEntries().get(0));
     assertThat(entry.logIndex()).isEqualTo(175508996L);
@@ -63,7 +63,7 @@ class TlogVerifierVectorsTest {
     assertThat(v.checkpoint().orElseThrow().checkpoint().size()).isEqualTo(53604735L);
     assertThat(v.log().baseUrl()).isEqualTo("https://rekor.sigstore.dev");
     // the same entry from the mock roots' point of view: unknown log
-    TrustedRoot other = TestRoots.parse(Vectors.read(Vectors.dir("sigstore-js/mock-keyless-uri")
+    TrustedRoot other = TrustedRootParser.parse(Vectors.read(Vectors.dir("sigstore-js/mock-keyless-uri")
         .resolve("trusted_root.json")));
     assertThatThrownBy(() -> new TlogVerifier(other.tlogs(), WitnessPolicy.none()).verify(entry, content(bundle, null),
         true)).hasMessage("tlog entry: tlog entry 175508996 (dsse/0.0.1): log id "
@@ -75,7 +75,7 @@ class TlogVerifierVectorsTest {
   @MethodSource("mockFolders")
   void mockRekorV2EntryFailsOnItsInclusionProof(String folder) throws Exception {
     Path dir = Vectors.dir(folder);
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json")));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-blob-rekor-v2-tsa.json")));
     TlogEntry entry = TlogEntry.fromJson(bundle.verificationMaterial().tlogEntries().get(0));
     assertThat(entry.isRekorV2()).isTrue();
@@ -92,7 +92,7 @@ class TlogVerifierVectorsTest {
   @Test
   void mockDsseEntryFailsOnBodyConsistency() throws Exception {
     Path dir = Vectors.dir("sigstore-js/mock-keyless-email");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("trusted_root.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("trusted_root.json")));
     SigstoreBundle bundle = SigstoreBundle.parse(Vectors.read(dir.resolve("bundle-dsse-rekor-v1-tsa.json")));
     TlogEntry entry = TlogEntry.fromJson(bundle.verificationMaterial().tlogEntries().get(0));
     assertThatThrownBy(() -> new TlogVerifier(root.tlogs(), WitnessPolicy.none()).verify(entry, content(bundle, null),
@@ -104,7 +104,7 @@ class TlogVerifierVectorsTest {
   @Test
   void legacyRekorBundleFromTheCosignSpecHasAValidSet() throws Exception {
     Path dir = Vectors.dir("cosign");
-    TrustedRoot root = TestRoots.parse(Vectors.read(dir.resolve("bundles/trusted_root_pgi.json")));
+    TrustedRoot root = TrustedRootParser.parse(Vectors.read(dir.resolve("bundles/trusted_root_pgi.json")));
     TlogEntry entry = TlogEntry.fromCosignBundle(Vectors.read(dir.resolve("spec-examples/legacy-rekor-bundle.json")));
     assertThat(entry.kind()).isEqualTo("rekord");
     assertThat(entry.logIndex()).isEqualTo(5179);
@@ -122,7 +122,7 @@ class TlogVerifierVectorsTest {
   /** What the bundle's log entry must record, taken from the bundle (and the artifact for message signatures). */
   static SignedContent content(SigstoreBundle bundle, byte[] artifact) throws Exception {
     byte[] der = bundle.verificationMaterial().leafCertificate();
-    X509Certificate leaf = Certificates.parse(der, "leaf");
+    X509Certificate leaf = Certificates.fromDer(der, "leaf");
     byte[] spki = leaf.getPublicKey().getEncoded();
     if (bundle.isDsse()) {
       return SignedContent.dsse(bundle.dsseEnvelope(), bundle.dsseEnvelope().signatures().get(0).sig(), der, spki);

@@ -1,14 +1,15 @@
 package dev.signet.verify.tsa;
 
-import static dev.signet.verify.testpki.TestPki.T0;
+import static dev.signet.testing.sigstore.TestPki.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.testing.sigstore.TestPki.Issued;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.CertificateAuthority;
-import dev.signet.verify.testpki.TestPki;
-import dev.signet.verify.testpki.TestPki.Issued;
+import dev.signet.verify.testkit.Trust;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class TimestampVerifierTest {
 
   private final Issued root = TestPki.root("tsa-root");
   private final Issued tsa = TestPki.tsaLeaf(root).build();
-  private final CertificateAuthority authority = TestPki.authority(TestPki.always(), tsa, root);
+  private final CertificateAuthority authority = Trust.authority(Trust.always(), tsa, root);
 
   private static void rejects(byte[] token, byte[] signature, List<CertificateAuthority> tsas, String... fragments) {
     assertThatThrownBy(() -> TimestampVerifier.verify(token, signature, tsas))
@@ -53,8 +54,8 @@ class TimestampVerifierTest {
   @Test
   void verifiesWithAnAuthorityThatListsOnlyTheRootWhenTheTokenEmbedsItsCertificate() throws Exception {
     byte[] resp = TestPki.timestamp(tsa, SIGNATURE, GEN, true);
-    assertThat(TimestampVerifier.verify(resp, SIGNATURE, List.of(TestPki.authority(TestPki.always(), root)))).isEqualTo(GEN);
-    rejects(TestPki.timestamp(tsa, SIGNATURE, GEN, false), SIGNATURE, List.of(TestPki.authority(TestPki.always(), root)),
+    assertThat(TimestampVerifier.verify(resp, SIGNATURE, List.of(Trust.authority(Trust.always(), root)))).isEqualTo(GEN);
+    rejects(TestPki.timestamp(tsa, SIGNATURE, GEN, false), SIGNATURE, List.of(Trust.authority(Trust.always(), root)),
         "no certificate of timestamp authority", "matches the token's signer");
   }
 
@@ -84,13 +85,13 @@ class TimestampVerifierTest {
     Issued twin = TestPki.cert().subject("CN=tsa signing,O=signet.test").issuer(root).key(signer.key())
         .serial(java.math.BigInteger.valueOf(777_001)).endEntityBasicConstraints().keyUsage(KeyUsage.digitalSignature)
         .validity(T0.minusSeconds(86400), T0.plusSeconds(86400L * 365)).build();
-    rejects(TestPki.timestamp(signer, SIGNATURE, GEN, false), SIGNATURE, List.of(TestPki.authority(TestPki.always(), twin, root)),
+    rejects(TestPki.timestamp(signer, SIGNATURE, GEN, false), SIGNATURE, List.of(Trust.authority(Trust.always(), twin, root)),
         "TSA certificate O=signet.test,CN=tsa signing", "lacks the timeStamping extended key usage (1.3.6.1.5.5.7.3.8)");
   }
 
   @Test
   void rejectsWhenTheAuthoritysValidForExcludesGenTime() {
-    CertificateAuthority retired = TestPki.authority(TestPki.window(T0.minusSeconds(3600), T0), tsa, root);
+    CertificateAuthority retired = Trust.authority(Trust.window(T0.minusSeconds(3600), T0), tsa, root);
     rejects(TestPki.timestamp(tsa, SIGNATURE, GEN, false), SIGNATURE, List.of(retired),
         "genTime " + GEN + " is outside the validFor of every timestamp authority");
   }
@@ -98,7 +99,7 @@ class TimestampVerifierTest {
   @Test
   void rejectsTsaCertificateExpiredAtGenTime() {
     Issued old = TestPki.tsaLeaf(root).validity(T0.minusSeconds(86400), T0).build();
-    rejects(TestPki.timestamp(old, SIGNATURE, GEN, false), SIGNATURE, List.of(TestPki.authority(TestPki.always(), old, root)),
+    rejects(TestPki.timestamp(old, SIGNATURE, GEN, false), SIGNATURE, List.of(Trust.authority(Trust.always(), old, root)),
         "TSA certificate O=signet.test,CN=tsa signing", "expired before " + GEN);
   }
 

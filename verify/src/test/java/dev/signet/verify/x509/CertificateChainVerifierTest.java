@@ -1,14 +1,15 @@
 package dev.signet.verify.x509;
 
-import static dev.signet.verify.testpki.TestPki.T0;
+import static dev.signet.testing.sigstore.TestPki.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.testing.sigstore.TestPki.Issued;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.CertificateAuthority;
-import dev.signet.verify.testpki.TestPki;
-import dev.signet.verify.testpki.TestPki.Issued;
+import dev.signet.verify.testkit.Trust;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class CertificateChainVerifierTest {
   private static final Instant AT = T0.plusSeconds(60);
   private final Issued root = TestPki.root("root");
   private final Issued intermediate = TestPki.intermediate(root, "intermediate");
-  private final CertificateAuthority ca = TestPki.authority(TestPki.always(), intermediate, root);
+  private final CertificateAuthority ca = Trust.authority(Trust.always(), intermediate, root);
 
   private static void rejects(X509Certificate leaf, List<X509Certificate> intermediates, List<CertificateAuthority> cas,
       Instant at, String... fragments) {
@@ -49,7 +50,7 @@ class CertificateChainVerifierTest {
   @Test
   void intermediateFromTheBundleCompletesThePath() throws Exception {
     Issued leaf = TestPki.fulcioLeaf(intermediate, "alice@signet.test").build();
-    CertificateAuthority rootOnly = TestPki.authority(TestPki.always(), root);
+    CertificateAuthority rootOnly = Trust.authority(Trust.always(), root);
     assertThat(CertificateChainVerifier.verify(leaf.cert(), List.of(intermediate.cert()), List.of(rootOnly), AT)).isEqualTo(rootOnly);
     rejects(leaf.cert(), List.of(), List.of(rootOnly), AT, "not signed by any CA in the trusted root valid at " + AT,
         "issuer O=signet.test,CN=intermediate is not in the chain");
@@ -59,14 +60,14 @@ class CertificateChainVerifierTest {
   void secondAuthorityIsTriedWhenTheFirstFails() throws Exception {
     Issued otherRoot = TestPki.root("other");
     Issued leaf = TestPki.fulcioLeaf(intermediate, "alice@signet.test").build();
-    CertificateAuthority other = TestPki.authority(TestPki.always(), otherRoot);
+    CertificateAuthority other = Trust.authority(Trust.always(), otherRoot);
     assertThat(CertificateChainVerifier.verify(leaf.cert(), List.of(), List.of(other, ca), AT)).isEqualTo(ca);
   }
 
   @Test
   void validForEndIsInclusive() throws Exception {
     Issued leaf = TestPki.fulcioLeaf(intermediate, "alice@signet.test").build();
-    CertificateAuthority closing = TestPki.authority(TestPki.window(T0, AT), intermediate, root);
+    CertificateAuthority closing = Trust.authority(Trust.window(T0, AT), intermediate, root);
     assertThat(CertificateChainVerifier.verify(leaf.cert(), List.of(), List.of(closing), AT)).isEqualTo(closing);
   }
 
@@ -119,7 +120,7 @@ class CertificateChainVerifierTest {
   void rejectsCaWithoutBasicConstraints() {
     Issued noBc = TestPki.cert().subject("CN=no-bc").issuer(root).keyUsage(KeyUsage.keyCertSign).build();
     Issued leaf = TestPki.fulcioLeaf(noBc, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), noBc, root)), AT,
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), noBc, root)), AT,
         "CA CN=no-bc", "is not a CA (basicConstraints CA:TRUE missing)");
   }
 
@@ -127,7 +128,7 @@ class CertificateChainVerifierTest {
   void rejectsIssuerWithCaFalse() {
     Issued notCa = TestPki.cert().subject("CN=not-ca").issuer(root).endEntityBasicConstraints().keyUsage(KeyUsage.keyCertSign).build();
     Issued leaf = TestPki.fulcioLeaf(notCa, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(notCa.cert()), List.of(TestPki.authority(TestPki.always(), root)), AT,
+    rejects(leaf.cert(), List.of(notCa.cert()), List.of(Trust.authority(Trust.always(), root)), AT,
         "CA CN=not-ca", "is not a CA");
   }
 
@@ -135,7 +136,7 @@ class CertificateChainVerifierTest {
   void rejectsCaWithoutKeyCertSign() {
     Issued noSign = TestPki.cert().subject("CN=no-sign").issuer(root).ca(0).keyUsage(KeyUsage.digitalSignature).build();
     Issued leaf = TestPki.fulcioLeaf(noSign, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), noSign, root)), AT, "key usage lacks keyCertSign");
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), noSign, root)), AT, "key usage lacks keyCertSign");
   }
 
   @Test
@@ -143,7 +144,7 @@ class CertificateChainVerifierTest {
     Issued old = TestPki.cert().subject("CN=old").issuer(root).ca(0).keyUsage(KeyUsage.keyCertSign)
         .validity(T0.minusSeconds(7200), T0.plusSeconds(30)).build();
     Issued leaf = TestPki.fulcioLeaf(old, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), old, root)), AT, "CA CN=old", "expired before " + AT);
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), old, root)), AT, "CA CN=old", "expired before " + AT);
   }
 
   @Test
@@ -151,7 +152,7 @@ class CertificateChainVerifierTest {
     Issued shortRoot = TestPki.cert().subject("CN=short-root").ca(null).keyUsage(KeyUsage.keyCertSign)
         .validity(T0.minusSeconds(7200), T0.plusSeconds(30)).build();
     Issued leaf = TestPki.fulcioLeaf(shortRoot, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), shortRoot)), AT, "CA CN=short-root", "expired before");
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), shortRoot)), AT, "CA CN=short-root", "expired before");
   }
 
   @Test
@@ -172,8 +173,8 @@ class CertificateChainVerifierTest {
   @Test
   void rejectsWhenTheAuthoritysValidForExcludesTheTime() {
     Issued leaf = TestPki.fulcioLeaf(intermediate, "a@signet.test").build();
-    CertificateAuthority later = TestPki.authority(TestPki.window(AT.plusSeconds(1), null), intermediate, root);
-    CertificateAuthority ended = TestPki.authority(TestPki.window(T0.minusSeconds(10), AT.minusMillis(1)), intermediate, root);
+    CertificateAuthority later = Trust.authority(Trust.window(AT.plusSeconds(1), null), intermediate, root);
+    CertificateAuthority ended = Trust.authority(Trust.window(T0.minusSeconds(10), AT.minusMillis(1)), intermediate, root);
     rejects(leaf.cert(), List.of(), List.of(later, ended), AT, "no certificate authority in the trusted root is valid at " + AT,
         "2 authorities");
   }
@@ -184,7 +185,7 @@ class CertificateChainVerifierTest {
         .validity(T0.minusSeconds(86400), T0.plusSeconds(86400)).build();
     Issued mid = TestPki.intermediate(tightRoot, "mid");
     Issued leaf = TestPki.fulcioLeaf(mid, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), mid, tightRoot)), AT,
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), mid, tightRoot)), AT,
         "CA CN=tight", "path length constraint 0 but 1 CA certificates below it");
   }
 
@@ -193,12 +194,12 @@ class CertificateChainVerifierTest {
     Issued tlsCa = TestPki.cert().subject("CN=tls-ca").issuer(root).ca(0).keyUsage(KeyUsage.keyCertSign)
         .eku(KeyPurposeId.id_kp_serverAuth).build();
     Issued leaf = TestPki.fulcioLeaf(tlsCa, "a@signet.test").build();
-    rejects(leaf.cert(), List.of(), List.of(TestPki.authority(TestPki.always(), tlsCa, root)), AT,
+    rejects(leaf.cert(), List.of(), List.of(Trust.authority(Trust.always(), tlsCa, root)), AT,
         "CA CN=tls-ca", "restricts extended key usage to [1.3.6.1.5.5.7.3.1] which excludes codeSigning");
     Issued signingCa = TestPki.cert().subject("CN=signing-ca").issuer(root).ca(0).keyUsage(KeyUsage.keyCertSign)
         .eku(KeyPurposeId.id_kp_codeSigning).build();
     Issued ok = TestPki.fulcioLeaf(signingCa, "a@signet.test").build();
-    CertificateAuthority good = TestPki.authority(TestPki.always(), signingCa, root);
+    CertificateAuthority good = Trust.authority(Trust.always(), signingCa, root);
     try {
       assertThat(CertificateChainVerifier.verify(ok.cert(), List.of(), List.of(good), AT)).isEqualTo(good);
     } catch (VerificationException e) {

@@ -13,7 +13,7 @@ import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.root.TrustedRootParser;
 import dev.signet.verify.root.TrustedRootWriter;
 import dev.signet.verify.root.ValidityWindow;
-import dev.signet.verify.testpki.Vectors;
+import dev.signet.verify.testkit.Vectors;
 import dev.signet.verify.tsa.TimestampVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,17 @@
 package dev.signet.verify.x509;
 
-import static dev.signet.verify.testpki.TestPki.T0;
+import static dev.signet.testing.sigstore.TestPki.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.testing.sigstore.TestPki.CtLog;
+import dev.signet.testing.sigstore.TestPki.Issued;
+import dev.signet.testing.sigstore.TestPki.Sct;
+import dev.signet.testing.sigstore.TestPki;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
-import dev.signet.verify.testpki.TestPki;
-import dev.signet.verify.testpki.TestPki.CtLog;
-import dev.signet.verify.testpki.TestPki.Issued;
-import dev.signet.verify.testpki.TestPki.Sct;
+import dev.signet.verify.testkit.Trust;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,8 +24,8 @@ class SctVerifierTest {
   private final Issued root = TestPki.root("ct-root");
   private final CtLog log1 = CtLog.create();
   private final CtLog log2 = CtLog.create();
-  private final TransparencyLog trusted1 = log1.trusted(TestPki.always());
-  private final TransparencyLog trusted2 = log2.trusted(TestPki.always());
+  private final TransparencyLog trusted1 = Trust.ctLog(log1, Trust.always());
+  private final TransparencyLog trusted2 = Trust.ctLog(log2, Trust.always());
 
   private static void rejects(X509Certificate leaf, X509Certificate issuer, List<TransparencyLog> logs, int threshold,
       String... fragments) {
@@ -72,7 +73,7 @@ class SctVerifierTest {
   @Test
   void rejectsSctOutsideTheLogsValidity() {
     Issued leaf = TestPki.fulcioLeaf(root, "a@signet.test").sct(new Sct(log1, T0, false)).build();
-    TransparencyLog retired = log1.trusted(TestPki.window(T0.minusSeconds(3600), T0.minusMillis(1)));
+    TransparencyLog retired = Trust.ctLog(log1, Trust.window(T0.minusSeconds(3600), T0.minusMillis(1)));
     rejects(leaf.cert(), root.cert(), List.of(retired), 1, "SCT time " + T0 + " is outside the validity");
   }
 

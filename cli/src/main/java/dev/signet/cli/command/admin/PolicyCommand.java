@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.cli.CliContext;
 import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
+import dev.signet.registry.server.trust.KeylessIdentity;
+import dev.signet.registry.server.trust.PredicateTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code signet admin policy set|show PROJECT}: a project's verified-pull policy on a Signet registry,
- * through {@code GET/PUT /api/v1/admin/projects/<project>/policy}. {@code set} replaces the whole policy.
+ * {@code signet admin policy set|get PROJECT} ({@code show} is an alias of {@code get}): a project's
+ * verified-pull policy on a Signet registry, through {@code GET/PUT /api/v1/admin/projects/<project>/policy}.
+ * {@code set} replaces the whole policy: trusted keys, CAs, keyless identities with the trusted root they
+ * are verified against, threshold, required annotations and required attestations.
  */
 @Command(name = "policy", description = "Show or set a project's verified-pull policy on a Signet registry.",
     subcommands = {PolicyCommand.Set.class, PolicyCommand.Show.class})
@@ -40,8 +44,8 @@ public final class PolicyCommand implements Runnable {
   }
 
   /** {@code set}: replaces the policy. */
-  @Command(name = "set", description = "Replace a project's policy (mode, trusted keys and CAs, threshold, "
-      + "required annotations).")
+  @Command(name = "set", description = "Replace a project's policy (mode, trusted keys, CAs and keyless "
+      + "identities, threshold, required annotations and attestations).")
   static final class Set implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The project (first path component of its repositories).")
     String project;
@@ -64,6 +68,21 @@ public final class PolicyCommand implements Runnable {
     @Option(names = "--require-annotation", paramLabel = "KEY=VALUE",
         description = "An annotation every counted signature must have signed (cosign sign -a); repeatable.")
     List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--identity", paramLabel = "SPEC", description = "A trusted keyless signer: "
+        + "issuer=URL|issuer-regexp=RE, subject=ID|subject-regexp=RE, optional github-workflow-trigger|sha|name|"
+        + "repository|ref=VALUE, comma-separated; repeatable, any one matching is enough. Needs --trusted-root.")
+    List<String> identities = new ArrayList<>();
+
+    @Option(names = "--trusted-root", paramLabel = "FILE", description = "The Sigstore trusted_root.json "
+        + "(Fulcio CAs, Rekor and CT logs, TSAs) keyless signatures are verified against (one log entry and one "
+        + "SCT required); stored with the policy.")
+    String trustedRoot;
+
+    @Option(names = "--require-attestation", paramLabel = "TYPE", description = "An attestation every image must "
+        + "carry, signed by a trusted key or identity: slsaprovenance, slsaprovenance02, slsaprovenance1, spdx, "
+        + "spdxjson, cyclonedx, link, vuln, openvex, custom or a predicate type URI; repeatable.")
+    List<String> attestations = new ArrayList<>();
 
     @Option(names = "--index-children", paramLabel = "inherit|own", defaultValue = "inherit",
         description = "inherit: an image listed in a signed index is allowed; own: it must be signed itself.")
@@ -91,17 +110,39 @@ public final class PolicyCommand implements Runnable {
         }
         required.put(kv[0], kv[1]);
       }
+      for (String spec : identities) {
+        try {
+          ObjectNode id = body.withArray("identities").addObject();
+          KeylessIdentity.parseSpec(spec).fields().forEach(id::put);
+        } catch (IllegalArgumentException e) {
+          throw new CommandFailure(ExitCodes.FAILURE, "--identity: " + e.getMessage());
+        }
+      }
+      if (trustedRoot != null) {
+        body.put("trustedRoot", read(ctx, trustedRoot));
+      }
+      for (String type : attestations) {
+        try {
+          PredicateTypes.resolve(type);
+        } catch (IllegalArgumentException e) {
+          throw new CommandFailure(ExitCodes.FAILURE, "--require-attestation: " + e.getMessage());
+        }
+        body.withArray("requireAttestations").add(type);
+      }
       JsonNode stored = connection.client(ctx, false).put(path(project), body);
       ctx.out().println(stored.toPrettyString());
       ctx.err().println("policy of project " + project + " set: mode " + stored.path("mode").asText() + ", "
           + stored.path("keys").size() + " key(s), " + stored.path("certificateAuthorities").size()
-          + " CA(s), threshold " + stored.path("threshold").asInt());
+          + " CA(s), threshold " + stored.path("threshold").asInt() + ", " + stored.path("identities").size()
+          + " identity(ies)" + (stored.hasNonNull("trustedRootDigest") ? " against trusted root "
+              + stored.path("trustedRootDigest").asText() : "") + ", " + stored.path("requireAttestations").size()
+          + " required attestation(s)");
       return ExitCodes.OK;
     }
   }
 
-  /** {@code show}: prints the policy as JSON. */
-  @Command(name = "show", description = "Print a project's policy as JSON.")
+  /** {@code get} (alias {@code show}): prints the policy as JSON. */
+  @Command(name = "get", aliases = "show", description = "Print a project's policy as JSON.")
   static final class Show implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The project.")
     String project;

@@ -107,6 +107,55 @@ class PolicyCommandTest {
   }
 
   @Test
+  void keylessIdentitiesTrustedRootAndRequiredAttestationsRoundTrip() throws Exception {
+    Path root = Path.of(System.getProperty("signet.vectors", "../../shared/vectors"),
+        "sigstore-js/mock-keyless-uri/trusted_root.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(root),
+        "vectors absent: " + root + " (set -Dsignet.vectors)");
+    java.nio.file.Files.copy(root, dir.resolve("trusted_root.json"));
+    Result set = policy("admin-secret", "set", "prod", "--mode", "enforce",
+        "--identity", "issuer=https://oidc.mock.local,subject-regexp=^https://signer\\.example\\.com/(ci|cd){1,2}$,"
+            + "github-workflow-repository=signet/app",
+        "--identity", "issuer-regexp=^https://oidc\\.,subject=https://signer.example.com/ci",
+        "--trusted-root", "trusted_root.json", "--require-attestation", "slsaprovenance1",
+        "--require-attestation", "https://example.com/test/v1",
+        "--registry", adminUrl(), "-u", "admin", "--password-stdin");
+    assertThat(set.code).as(set.toString()).isZero();
+    assertThat(set.err).contains("mode enforce, 0 key(s), 0 CA(s), threshold 1, 2 identity(ies) against trusted root "
+        + "sha256:").contains("2 required attestation(s)");
+
+    Result got = policy("admin-secret", "get", "prod", "--registry", adminUrl(), "-u", "admin", "--password-stdin");
+    assertThat(got.code).as(got.toString()).isZero();
+    JsonNode p = JSON.readTree(got.out);
+    assertThat(p).isEqualTo(JSON.readTree(set.out));
+    assertThat(p.path("identities").get(0).path("subjectRegexp").asText())
+        .isEqualTo("^https://signer\\.example\\.com/(ci|cd){1,2}$"); // the comma inside {1,2} stays in the value
+    assertThat(p.path("identities").get(0).path("githubWorkflowRepository").asText()).isEqualTo("signet/app");
+    assertThat(p.path("identities").get(1).path("issuerRegexp").asText()).isEqualTo("^https://oidc\\.");
+    assertThat(p.path("trustedRoot")).isEqualTo(JSON.readTree(root.toFile()));
+    assertThat(p.path("requiredPredicateTypes")).extracting(JsonNode::asText)
+        .containsExactly("https://slsa.dev/provenance/v1", "https://example.com/test/v1");
+    assertThat(registry.registry().trust().policy("prod").identities()).hasSize(2);
+
+    Result noSubject = policy("admin-secret", "set", "prod", "--mode", "enforce", "--identity", "issuer=https://x",
+        "--trusted-root", "trusted_root.json", "--registry", adminUrl(), "-u", "admin", "--password-stdin");
+    assertThat(noSubject.code).isEqualTo(1);
+    assertThat(noSubject.err).startsWith("Error: --identity: an identity needs exactly one of subject and "
+        + "subject-regexp").doesNotContain("\n\tat ");
+    Result badType = policy("admin-secret", "set", "prod", "--mode", "off", "--require-attestation", "provenance",
+        "--registry", adminUrl(), "-u", "admin", "--password-stdin");
+    assertThat(badType.err).startsWith("Error: --require-attestation: attestation type \"provenance\" is neither");
+    Result noRoot = policy("admin-secret", "set", "prod", "--mode", "enforce", "--identity",
+        "issuer=https://x,subject=y", "--registry", adminUrl(), "-u", "admin", "--password-stdin");
+    assertThat(noRoot.code).isEqualTo(1);
+    assertThat(noRoot.err).contains("HTTP 400").contains("identities need a trustedRoot");
+    Result missing = policy("admin-secret", "set", "prod", "--mode", "enforce", "--identity",
+        "issuer=https://x,subject=y", "--trusted-root", "nope.json", "--registry", adminUrl(), "-u", "admin",
+        "--password-stdin");
+    assertThat(missing.err).startsWith("Error: cannot read nope.json");
+  }
+
+  @Test
   void refusalsAreOneLine() {
     Result wrong = policy("nope", "show", "prod", "--registry", adminUrl(), "-u", "admin", "--password-stdin");
     assertThat(wrong.code).isEqualTo(1);

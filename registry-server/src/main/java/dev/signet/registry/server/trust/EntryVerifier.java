@@ -1,96 +1,124 @@
 package dev.signet.registry.server.trust;
 
-import dev.signet.crypto.SignatureAlgorithm;
-import dev.signet.crypto.SignatureVerificationException;
-import dev.signet.crypto.UnsupportedKeyException;
-import dev.signet.crypto.Verifier;
-import dev.signet.crypto.Verifiers;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
-import java.security.PublicKey;
+import dev.signet.verify.Artifact;
+import dev.signet.verify.Candidate;
+import dev.signet.verify.Signer;
+import dev.signet.verify.SigstoreVerifier;
+import dev.signet.verify.VerificationException;
+import dev.signet.verify.VerificationPolicy;
+import dev.signet.verify.VerificationResult;
+import dev.signet.verify.root.TrustedRoot;
+import dev.signet.verify.tlog.WitnessPolicy;
+import dev.signet.verify.x509.CertificateAuthorities;
+import dev.signet.verify.x509.FulcioIdentity;
+import dev.signet.verify.x509.IdentityPolicy;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Verifies one signature entry against one trust anchor, offline: with a trusted key, the signature
- * over the signed bytes; with a CA, the entry's certificate chain (at the time the registry first stored
- * the signature, which stands in for a transparency-log timestamp) and the signature with the
- * certificate's key; then, in both cases, that the signed claims name the subject.
+ * Verifies one signature entry against one trust anchor with the verification engine
+ * ({@link SigstoreVerifier}), for the subject's digest:
+ * <ul>
+ *   <li>key: the engine's key mode, transparency log not required (the project trusts its keys);
+ *   <li>CA: the certificate must chain to the CA (a bring-your-own trusted root) at the time the registry
+ *       first stored the signature, which stands in for a log timestamp; no log, no SCT, no identity;
+ *   <li>identity: the engine's keyless mode against the policy's trusted root with its default thresholds
+ *       (one verified log entry, one verified time, one SCT), then the identity.
+ * </ul>
+ * Rejections keep the engine's message, which starts with the check that failed.
  */
 final class EntryVerifier {
+  private static final SigstoreVerifier KEYS = new SigstoreVerifier(TrustedRoot.empty());
 
   /** What one (entry, anchor) check found. */
-  record Check(Outcome outcome, String signer, String reason, Map<String, String> annotations) {
+  record Check(Outcome outcome, String signer, String reason, Map<String, String> annotations, String predicateType) {
     static Check of(Outcome outcome, String reason) {
-      return new Check(outcome, null, reason, Map.of());
+      return new Check(outcome, null, reason, Map.of(), null);
     }
   }
 
   private EntryVerifier() {}
 
   /**
-   * @param signedAt when the signature manifest was first stored (certificates must be valid then)
+   * @param signedAt when the signature manifest was first stored (CA anchors: certificates must be valid then)
    */
   static Check verify(SignedEntry e, TrustAnchor anchor, Digest subject, Instant signedAt) {
     if (e.problem() != null) {
       return Check.of(Outcome.INVALID, e.problem());
     }
-    PublicKey key;
-    if (anchor.kind() == TrustAnchor.Kind.KEY) {
-      key = anchor.key();
-      if (!verifies(key, e)) {
-        boolean named = anchor.fingerprint().equals(e.keyHint());
-        return Check.of(named ? Outcome.INVALID : Outcome.UNTRUSTED, named
-            ? "the signature names trusted key " + anchor.fingerprint() + " but does not verify with it (altered)"
-            : "the signature does not verify with trusted key " + anchor.fingerprint()
-                + " (signed by another key, or altered)");
-      }
-    } else {
-      if (e.certificate() == null) {
-        return Check.of(Outcome.UNTRUSTED, "the signature carries no certificate to chain to " + anchor.describe());
-      }
-      key = e.certificate().getPublicKey();
-      if (!verifies(key, e)) {
-        return Check.of(Outcome.INVALID, "the signature does not verify with its own certificate's key (altered)");
-      }
-      String chain = CertificateChains.problem(e.certificate(), e.chain(), anchor.certificate(), signedAt);
-      if (chain != null) {
-        return Check.of(Outcome.UNTRUSTED, chain);
-      }
-    }
-    String signer = PublicKeys.hint(key);
-    SignedClaims claims = SignedClaims.check(e, subject);
-    if (!claims.namesSubject()) {
-      return new Check(Outcome.INVALID, signer, "signed by " + signer + " but the claims do not name " + subject
-          + ": " + claims.reason(), Map.of());
-    }
-    return new Check(Outcome.VERIFIED, signer, "verified with " + anchor.describe(), claims.annotations());
-  }
-
-  /** True when any of the entry's signatures verifies with {@code key}. */
-  private static boolean verifies(PublicKey key, SignedEntry e) {
-    for (byte[] sig : e.signatures()) {
-      try {
-        verify(key, e.signedData(), sig);
-        return true;
-      } catch (SignatureVerificationException | UnsupportedKeyException | RuntimeException ignored) {
-        // try the next one
-      }
-    }
-    return false;
-  }
-
-  /** The key's natural algorithm; Ed25519 keys also accept Ed25519ph, which cosign uses for images. */
-  private static void verify(PublicKey key, byte[] data, byte[] sig)
-      throws SignatureVerificationException, UnsupportedKeyException {
-    Verifier v = Verifiers.from(key);
     try {
-      v.verify(data, sig);
-    } catch (SignatureVerificationException ex) {
-      if (v.algorithm() != SignatureAlgorithm.ED25519) {
-        throw ex;
-      }
-      Verifiers.from(key, SignatureAlgorithm.ED25519PH).verify(data, sig);
+      Artifact artifact = Artifact.ofDigest(subject.toString());
+      SigstoreVerifier v = verifier(anchor, signedAt);
+      VerificationPolicy p = policy(anchor);
+      VerificationResult r = switch (e.candidate()) {
+        case Candidate.Bundle b -> v.verify(b.bundle(), artifact, p);
+        case Candidate.Legacy l -> v.verify(l.signature(), artifact, p);
+      };
+      VerifiedClaims claims = VerifiedClaims.of(r, subject);
+      return new Check(Outcome.VERIFIED, signer(r.signer(), anchor), "verified with " + anchor.describe(),
+          claims.annotations(), claims.predicateType());
+    } catch (VerificationException ex) {
+      return rejected(ex, e, anchor);
     }
+  }
+
+  private static SigstoreVerifier verifier(TrustAnchor anchor, Instant signedAt) {
+    return switch (anchor.kind()) {
+      case KEY -> KEYS;
+      case CA -> new SigstoreVerifier(new TrustedRoot("", List.of(), CertificateAuthorities.of(
+          List.of(anchor.certificate()), List.of(), anchor.fingerprint()), List.of(), List.of()), WitnessPolicy.none(),
+          Clock.fixed(signedAt, ZoneOffset.UTC));
+      case IDENTITY -> new SigstoreVerifier(anchor.root().root());
+    };
+  }
+
+  private static VerificationPolicy policy(TrustAnchor anchor) {
+    return switch (anchor.kind()) {
+      case KEY -> VerificationPolicy.forKey(anchor.key()).ignoringTlog();
+      case CA -> VerificationPolicy.forIdentity(leaf -> { }).ignoringTlog().ignoringSct().withTimestampThreshold(0)
+          .withCurrentTimeFallback();
+      case IDENTITY -> {
+        IdentityPolicy identity = anchor.identity().policy();
+        yield VerificationPolicy.forIdentity(leaf -> identity.check(FulcioIdentity.of(leaf)));
+      }
+    };
+  }
+
+  private static String signer(Signer s, TrustAnchor anchor) {
+    return switch (s) {
+      case Signer.Key k -> k.hint();
+      case Signer.Certificate c -> anchor.kind() == TrustAnchor.Kind.IDENTITY
+          ? "identity " + c.subjectAlternativeName() + " (" + c.issuer() + ")"
+          : PublicKeys.hint(c.leaf().getPublicKey());
+    };
+  }
+
+  /**
+   * UNTRUSTED when the anchor does not vouch for an intact signature (another key, another CA or identity,
+   * keyless against a key or the reverse, missing log entries or SCTs); INVALID when the signature is
+   * broken (format, claims, log entry or timestamp that do not verify, or a signature that fails with the
+   * key it names itself: altered after signing).
+   */
+  private static Check rejected(VerificationException ex, SignedEntry e, TrustAnchor anchor) {
+    String reason = ex.getMessage() + " (layer " + e.index() + ")";
+    Outcome outcome = switch (ex.check()) {
+      case CERTIFICATE_CHAIN, IDENTITY, SCT, THRESHOLD, TRUST_ROOT -> Outcome.UNTRUSTED;
+      case SIGNATURE -> anchor.kind() != TrustAnchor.Kind.KEY || anchor.fingerprint().equals(e.keyHint())
+          ? Outcome.INVALID : Outcome.UNTRUSTED;
+      case FORMAT -> anchor.kind() == TrustAnchor.Kind.KEY && e.keyless() ? Outcome.UNTRUSTED : Outcome.INVALID;
+      default -> Outcome.INVALID;
+    };
+    if (ex.check() == dev.signet.verify.Check.SIGNATURE && anchor.kind() == TrustAnchor.Kind.KEY
+        && outcome == Outcome.INVALID) {
+      reason += "; the signature names trusted key " + anchor.fingerprint() + " itself: altered after signing";
+    } else if (ex.check() == dev.signet.verify.Check.SIGNATURE && anchor.kind() == TrustAnchor.Kind.KEY) {
+      reason += " (signed by another key, or altered)";
+    }
+    return Check.of(outcome, reason);
   }
 }

@@ -12,12 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Policies and their trust anchors in {@code trust_policies} / {@code trust_anchors}. */
+/**
+ * Policies and their trust anchors in {@code trust_policies} / {@code trust_anchors} (keys, CAs and
+ * identities; the trusted root and required attestations are columns of the policy row).
+ */
 final class PolicyStore {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private record PolicyRow(TrustMode mode, int threshold, IndexRule rule, Map<String, String> annotations,
-      Instant updated) {}
+      Instant updated, String trustedRoot, List<String> attestations) {}
+
+  private record AnchorRow(TrustAnchor.Kind kind, String pem) {}
 
   private final TrustDb db;
 
@@ -27,19 +32,28 @@ final class PolicyStore {
 
   Optional<TrustPolicy> get(String project) {
     return db.read(c -> {
-      List<PolicyRow> rows = TrustDb.list(c, "SELECT mode, threshold, index_rule, annotations, updated FROM "
-          + "trust_policies WHERE project = ?", rs -> new PolicyRow(TrustMode.valueOf(rs.getString(1)),
+      List<PolicyRow> rows = TrustDb.list(c, "SELECT mode, threshold, index_rule, annotations, updated, trusted_root, "
+          + "attestations FROM trust_policies WHERE project = ?", rs -> new PolicyRow(TrustMode.valueOf(rs.getString(1)),
               rs.getInt(2), IndexRule.valueOf(rs.getString(3)), annotations(rs.getString(4)),
-              Instant.ofEpochMilli(rs.getLong(5))), project);
+              Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), strings(rs.getString(7))), project);
       if (rows.isEmpty()) {
         return Optional.empty();
       }
-      List<TrustAnchor> anchors = TrustDb.list(c, "SELECT kind, pem FROM trust_anchors WHERE project = ? "
-          + "ORDER BY position", rs -> TrustAnchor.Kind.valueOf(rs.getString(1)) == TrustAnchor.Kind.KEY
-              ? TrustAnchor.key(rs.getString(2)) : TrustAnchor.certificateAuthority(rs.getString(2)), project);
       PolicyRow r = rows.get(0);
+      PolicyRoot root = r.trustedRoot() == null ? null : PolicyRoot.parse(r.trustedRoot());
+      List<AnchorRow> stored = TrustDb.list(c, "SELECT kind, pem FROM trust_anchors WHERE project = ? "
+          + "ORDER BY position", rs -> new AnchorRow(TrustAnchor.Kind.valueOf(rs.getString(1)), rs.getString(2)),
+          project);
+      List<TrustAnchor> anchors = new ArrayList<>();
+      for (AnchorRow a : stored) {
+        anchors.add(switch (a.kind()) {
+          case KEY -> TrustAnchor.key(a.pem());
+          case CA -> TrustAnchor.certificateAuthority(a.pem());
+          case IDENTITY -> TrustAnchor.identity(KeylessIdentity.parseSpec(a.pem()), root);
+        });
+      }
       return Optional.of(new TrustPolicy(project, r.mode(), anchors, r.threshold(), r.annotations(), r.rule(),
-          r.updated()));
+          root, r.attestations(), r.updated()));
     });
   }
 
@@ -50,8 +64,10 @@ final class PolicyStore {
   void put(TrustPolicy p) {
     db.write(c -> {
       TrustDb.update(c, "INSERT OR REPLACE INTO trust_policies (project, mode, threshold, index_rule, "
-          + "annotations, updated) VALUES (?, ?, ?, ?, ?, ?)", p.project(), p.mode().name(), p.threshold(),
-          p.indexRule().name(), json(p.requiredAnnotations()), p.updated().toEpochMilli());
+          + "annotations, updated, trusted_root, attestations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p.project(),
+          p.mode().name(), p.threshold(), p.indexRule().name(), json(p.requiredAnnotations()),
+          p.updated().toEpochMilli(), p.trustedRoot() == null ? null : p.trustedRoot().json(),
+          json(p.requiredAttestations()));
       TrustDb.update(c, "DELETE FROM trust_anchors WHERE project = ?", p.project());
       int position = 0;
       for (TrustAnchor a : p.anchors()) {
@@ -78,6 +94,25 @@ final class PolicyStore {
       return JSON.writeValueAsString(new TreeMap<>(map));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  static String json(List<String> list) {
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> strings(String json) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt attestations column: " + e.getMessage(), e);
     }
   }
 

@@ -117,19 +117,31 @@ final class PullGate {
   private static String missing(TrustPolicy p, ManifestRecord m, PolicyEvaluator.Evaluation e) {
     String what = MediaTypes.isIndex(m.mediaType()) ? "index " : "image ";
     int n = p.threshold();
-    StringBuilder s = new StringBuilder(what + m.digest() + " in project " + p.project() + " is not signed by " + n
-        + " trusted key" + (n == 1 ? "" : "s"));
-    if (!p.requiredAnnotations().isEmpty()) {
-      s.append(" with annotations ").append(pairs(p.requiredAnnotations()));
+    String signer = p.identities().isEmpty() ? " trusted key" : " trusted signer";
+    StringBuilder s = new StringBuilder(what + m.digest() + " in project " + p.project());
+    boolean signed = e.signers().size() >= n;
+    if (!signed) {
+      s.append(" is not signed by ").append(n).append(signer).append(n == 1 ? "" : "s");
+      if (!p.requiredAnnotations().isEmpty()) {
+        s.append(" with annotations ").append(pairs(p.requiredAnnotations()));
+      }
+      s.append(" (found ").append(e.signers().size());
+      if (!e.lacking().isEmpty()) {
+        s.append("; ").append(e.lacking().size()).append(" more trusted signer")
+            .append(e.lacking().size() == 1 ? " lacks" : "s lack").append(" the annotations");
+      }
+      s.append(")");
     }
-    s.append(" (found ").append(e.signers().size());
-    if (!e.lacking().isEmpty()) {
-      s.append("; ").append(e.lacking().size()).append(" more trusted signer")
-          .append(e.lacking().size() == 1 ? " lacks" : "s lack").append(" the annotations");
+    if (!e.missingAttestations().isEmpty()) {
+      s.append(signed ? "" : " and").append(" lacks a verified attestation of type ").append(String.join(", ",
+          e.missingAttestations().stream().map(t -> t + " (" + PredicateTypes.resolve(t) + ")").toList()))
+          .append(" by a").append(signer).append(" of the policy");
     }
-    s.append(")");
     if (p.indexRule() == IndexRule.INHERIT && !MediaTypes.isIndex(m.mediaType())) {
       s.append(", nor is any index listing it");
+    }
+    if (!e.rejections().isEmpty()) {
+      s.append("; rejected: ").append(String.join("; ", e.rejections()));
     }
     return s.append(" [policy of project ").append(p.project()).append(", mode ").append(p.mode().wireName())
         .append("]").toString();

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class ResultStore {
   private static final String COLUMNS =
-      "repo, subject, signature, anchor, entry, outcome, signer, reason, annotations, verified";
+      "repo, subject, signature, anchor, entry, outcome, signer, reason, annotations, verified, predicate_type";
 
   private final TrustDb db;
 
@@ -40,11 +40,11 @@ final class ResultStore {
   void record(String repo, Digest subject, Digest signature, List<VerificationResult> results) {
     db.write(c -> {
       for (VerificationResult r : results) {
-        TrustDb.update(c, "INSERT OR REPLACE INTO trust_results (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        TrustDb.update(c, "INSERT OR REPLACE INTO trust_results (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
             + "WHERE EXISTS (SELECT 1 FROM links WHERE repo = ? AND subject = ? AND accessory = ?)",
             repo, subject, signature, r.anchor(), r.entry(), r.outcome().name(), r.signer(), r.reason(),
             r.outcome() == Outcome.VERIFIED ? PolicyStore.json(r.annotations()) : null, r.verified().toEpochMilli(),
-            repo, subject, signature);
+            r.outcome() == Outcome.VERIFIED ? r.predicateType() : null, repo, subject, signature);
       }
       return null;
     });
@@ -60,7 +60,7 @@ final class ResultStore {
   private static VerificationResult row(ResultSet rs) throws SQLException {
     return new VerificationResult(rs.getString(1), digest(rs.getString(2)), digest(rs.getString(3)), rs.getString(4),
         rs.getInt(5), Outcome.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-        PolicyStore.annotations(rs.getString(9)), Instant.ofEpochMilli(rs.getLong(10)));
+        PolicyStore.annotations(rs.getString(9)), rs.getString(11), Instant.ofEpochMilli(rs.getLong(10)));
   }
 
   private static Digest digest(String s) throws SQLException {

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verifies a stored signature manifest against trust anchors for one subject and records the results:
- * eagerly when the signature is pushed, lazily at pull time for anchors added since.
+ * Verifies a stored signature manifest against trust anchors for one subject ({@link EntryVerifier}, the
+ * engine) and records the results: eagerly when the signature is pushed, lazily at pull time for anchors
+ * added since.
  */
 final class SignatureEvaluator {
   /** Accessory types whose entries are signatures (cosign verify counts attestation bundles too). */
@@ -54,12 +55,12 @@ final class SignatureEvaluator {
     for (TrustAnchor a : anchors) {
       if (entries.isEmpty()) {
         out.add(new VerificationResult(repo, subject, signature, a.fingerprint(), -1, Outcome.INVALID, null,
-            "the manifest holds no signature layer", Map.of(), now));
+            "format: the manifest holds no signature layer", Map.of(), null, now));
       }
       for (SignedEntry e : entries) {
         EntryVerifier.Check c = EntryVerifier.verify(e, a, subject, m.get().created());
         out.add(new VerificationResult(repo, subject, signature, a.fingerprint(), e.index(), c.outcome(), c.signer(),
-            c.reason(), c.annotations(), now));
+            c.reason(), c.annotations(), c.predicateType(), now));
       }
     }
     results.record(repo, subject, signature, out);

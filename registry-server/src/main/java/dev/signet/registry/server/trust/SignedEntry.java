@@ -1,34 +1,27 @@
 package dev.signet.registry.server.trust;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
+import dev.signet.verify.Candidate;
 
 /**
- * One signature inside a signature manifest: a legacy {@code .sig} layer (simple-signing payload), a
- * legacy {@code .att} layer (DSSE envelope) or a Sigstore bundle layer (DSSE envelope).
+ * One signature inside a signature manifest, ready for the engine: a legacy {@code .sig} layer
+ * (simple-signing payload and its annotations), a legacy {@code .att} layer (DSSE envelope, carried to
+ * the engine as a v0.1 bundle by {@link LegacyAttestation}) or a Sigstore bundle layer.
  *
  * @param index the layer's position in the manifest
- * @param signedData the bytes the signature is over (the payload, or the DSSE PAE)
- * @param signatures candidate signatures over {@code signedData} (a DSSE envelope may carry several)
- * @param statement the signed claims: a simple-signing payload or an in-toto statement
+ * @param candidate what the engine verifies, or null when {@code problem} is set
  * @param keyHint the key a bundle names ({@code verificationMaterial.publicKey.hint}), or null
- * @param certificate the signing certificate, or null
- * @param chain intermediates shipped with the certificate (may include a root)
- * @param problem why the entry cannot be verified at all (unreadable), else null
+ * @param keyless whether it carries a signing certificate
+ * @param problem why the entry cannot be verified at all (unreadable), else null; names the check
  */
-public record SignedEntry(
-    int index, Format format, byte[] signedData, List<byte[]> signatures, byte[] statement, String keyHint,
-    X509Certificate certificate, List<X509Certificate> chain, String problem) {
-
-  /** What the signed claims are. */
-  public enum Format { SIMPLE_SIGNING, IN_TOTO }
+public record SignedEntry(int index, Candidate candidate, String keyHint, boolean keyless, String problem) {
 
   public SignedEntry {
-    signatures = signatures == null ? List.of() : List.copyOf(signatures);
-    chain = chain == null ? List.of() : List.copyOf(chain);
+    if ((candidate == null) == (problem == null)) {
+      throw new IllegalArgumentException("an entry has either a candidate or a problem");
+    }
   }
 
-  static SignedEntry broken(int index, Format format, String problem) {
-    return new SignedEntry(index, format, null, List.of(), null, null, null, List.of(), problem);
+  static SignedEntry broken(int index, String problem) {
+    return new SignedEntry(index, null, null, false, problem);
   }
 }

@@ -14,32 +14,46 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * A piece of a project's trust material: a public key (signatures it verifies are trusted) or a
+ * A piece of a project's trust material: a public key (signatures it verifies are trusted), a
  * certificate authority (signatures whose certificate chains to it, verified with the certificate's
- * key, are trusted).
+ * key, are trusted), or a keyless identity checked against the policy's trusted root (Fulcio
+ * certificate, SCT and transparency-log entry verified by the engine, then the identity).
  *
- * @param fingerprint {@code PublicKeys.hint} of a key, {@code ca:sha256:<hex>} of a CA certificate
- * @param pem the PEM as normalised on parsing
- * @param key the key (both kinds: for a CA, the CA's own key)
- * @param certificate the CA certificate, null for keys
+ * @param fingerprint {@code PublicKeys.hint} of a key, {@code ca:sha256:<hex>} of a CA certificate,
+ *     {@code identity:sha256:<hex>} over an identity's spec and its trusted root's digest
+ * @param pem the PEM as normalised on parsing; for an identity its spec
+ * @param key the key (for a CA, the CA's own key); null for an identity
+ * @param certificate the CA certificate, null otherwise
+ * @param identity the keyless identity, null otherwise
+ * @param root the trusted root an identity is verified against, null otherwise
  */
-public record TrustAnchor(Kind kind, String fingerprint, String pem, PublicKey key, X509Certificate certificate) {
+public record TrustAnchor(Kind kind, String fingerprint, String pem, PublicKey key, X509Certificate certificate,
+    KeylessIdentity identity, PolicyRoot root) {
 
   /** Which kind of trust material. */
-  public enum Kind { KEY, CA }
+  public enum Kind { KEY, CA, IDENTITY }
 
   public TrustAnchor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(pem, "pem");
-    Objects.requireNonNull(key, "key");
+    if (kind == Kind.IDENTITY ? identity == null || root == null : key == null) {
+      throw new IllegalArgumentException("incomplete " + kind + " anchor " + fingerprint);
+    }
+  }
+
+  /** A keyless identity verified against {@code root}. */
+  public static TrustAnchor identity(KeylessIdentity identity, PolicyRoot root) {
+    String spec = identity.spec();
+    String print = "identity:" + Digest.sha256((spec + "\n" + root.digest()).getBytes(StandardCharsets.UTF_8));
+    return new TrustAnchor(Kind.IDENTITY, print, spec, null, null, identity, root);
   }
 
   /** Parses a public key PEM ({@code PUBLIC KEY} or {@code RSA PUBLIC KEY}). */
   public static TrustAnchor key(String pem) {
     try {
       PublicKey key = PublicKeys.parse(pem.getBytes(StandardCharsets.UTF_8), "(trusted key)");
-      return new TrustAnchor(Kind.KEY, PublicKeys.hint(key), PublicKeys.toPem(key), key, null);
+      return new TrustAnchor(Kind.KEY, PublicKeys.hint(key), PublicKeys.toPem(key), key, null, null, null);
     } catch (CryptoException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -59,7 +73,7 @@ public record TrustAnchor(Kind kind, String fingerprint, String pem, PublicKey k
     }
     try {
       byte[] der = ca.getEncoded();
-      return new TrustAnchor(Kind.CA, "ca:" + Digest.sha256(der), pem(der), ca.getPublicKey(), ca);
+      return new TrustAnchor(Kind.CA, "ca:" + Digest.sha256(der), pem(der), ca.getPublicKey(), ca, null, null);
     } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException("cannot encode certificate: " + e.getMessage(), e);
     }
@@ -76,9 +90,13 @@ public record TrustAnchor(Kind kind, String fingerprint, String pem, PublicKey k
     }
   }
 
-  /** A human name for messages: the key fingerprint or the CA's subject. */
+  /** A human name for messages: the key fingerprint, the CA's subject or the identity's spec. */
   public String describe() {
-    return kind == Kind.KEY ? "key " + fingerprint : "CA " + certificate.getSubjectX500Principal().getName();
+    return switch (kind) {
+      case KEY -> "key " + fingerprint;
+      case CA -> "CA " + certificate.getSubjectX500Principal().getName();
+      case IDENTITY -> "identity " + pem;
+    };
   }
 
   private static String pem(byte[] der) {

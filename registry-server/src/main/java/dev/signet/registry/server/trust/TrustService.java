@@ -66,12 +66,12 @@ public final class TrustService implements ManifestService.Hooks, AutoCloseable 
 
   /**
    * Replaces a project's policy (stamped with the current time) and returns it. Decisions follow at once:
-   * results for anchors the policy keeps stay, results for new anchors are verified at the next pull of
-   * each image (lazily), results for dropped anchors are deleted.
+   * results for anchors the policy keeps stay, results for new anchors (a new key, CA or identity, or
+   * every identity when the trusted root changes) are verified at the next pull of each image (lazily),
+   * results for dropped anchors are deleted.
    */
   public TrustPolicy setPolicy(TrustPolicy p) {
-    TrustPolicy stamped = new TrustPolicy(p.project(), p.mode(), p.anchors(), p.threshold(), p.requiredAnnotations(),
-        p.indexRule(), clock.instant());
+    TrustPolicy stamped = p.updatedAt(clock.instant());
     policies.put(stamped);
     cache.put(p.project(), stamped);
     return stamped;

@@ -23,6 +23,8 @@ public final class TestRegistry implements AutoCloseable {
   private final RegistryServer server;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private volatile String authorization;
+
   private TestRegistry(RegistryServer server) {
     this.server = server;
   }
@@ -34,6 +36,19 @@ public final class TestRegistry implements AutoCloseable {
   public static TestRegistry start(Path dataDir, Clock clock) {
     return new TestRegistry(RegistryServer.builder().dataDir(dataDir).port(0).clock(clock).fullSync(false).build()
         .start());
+  }
+
+  /** With extra builder settings, e.g. {@code b -> b.adminPassword(...)} for a registry with accounts. */
+  public static TestRegistry start(Path dataDir, java.util.function.UnaryOperator<RegistryServer.Builder> options) {
+    return new TestRegistry(options.apply(RegistryServer.builder().dataDir(dataDir).port(0).clock(Clock.systemUTC())
+        .fullSync(false)).build().start());
+  }
+
+  /** Sends later requests with HTTP basic credentials ({@code user} null: anonymously); returns this. */
+  public TestRegistry as(String user, String password) {
+    this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
   }
 
   public RegistryServer server() {
@@ -67,6 +82,10 @@ public final class TestRegistry implements AutoCloseable {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
+    }
+    String auth = authorization;
+    if (auth != null && java.util.Arrays.stream(headers).noneMatch("Authorization"::equalsIgnoreCase)) {
+      b.header("Authorization", auth);
     }
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -66,13 +66,67 @@ final class SignatureFactory {
 
   /** A legacy {@code .att} DSSE layer over an in-toto statement naming {@code subject}. */
   Digest attestation(String repo, Digest subject, PrivateKeyHandle key) {
-    DsseEnvelope env = envelope(InTotoStatement.forCosignSign(subject, Map.of()).toJson(), key);
+    return attestation(repo, subject, key, InTotoStatement.COSIGN_SIGN_PREDICATE);
+  }
+
+  /** A legacy {@code .att} DSSE layer (cosign attest --key) of a statement with {@code predicateType}. */
+  Digest attestation(String repo, Digest subject, PrivateKeyHandle key, String predicateType) {
+    DsseEnvelope env = envelope(statement(subject, predicateType), key);
     byte[] json = env.toLegacyJson();
     registry.pushBlob(repo, json);
     String tag = SignatureTags.attestationTag(subject);
     LegacySignatureImage image = append(existing(repo, tag), LegacySignatureImage.attestationLayer(json,
-        SignatureAnnotations.ofSignature("").withPredicateType(InTotoStatement.COSIGN_SIGN_PREDICATE)));
+        SignatureAnnotations.ofSignature("").withPredicateType(predicateType)));
     return push(repo, tag, image);
+  }
+
+  /** A v3 bundle referrer (cosign attest --key, new bundle format) of a statement with {@code predicateType}. */
+  Digest attestationBundle(String repo, Digest subject, PrivateKeyHandle key, String predicateType) {
+    DsseEnvelope env = envelope(statement(subject, predicateType), key);
+    return pushBundle(repo, subject, SigstoreBundle.ofDsse(VerificationMaterial.publicKey(
+        PublicKeys.hint(key.publicKey())), env).toJson(), predicateType);
+  }
+
+  /**
+   * A keyless legacy {@code .sig} layer: signed with the signer's ephemeral key, carrying its
+   * certificate, the CA chain and a Rekor bundle (hashedrekord entry with a SET).
+   */
+  Digest keylessLegacy(String repo, Digest subject, KeylessPki pki, KeylessPki.Signer signer) {
+    byte[] payload = SimpleSigningPayload.forImage(repository(repo), subject, Map.of()).toJson();
+    byte[] sig = sign(signer.key(), payload);
+    String cert = Pem.of(signer.certificate());
+    SignatureAnnotations a = SignatureAnnotations.ofSignature(Base64.getEncoder().encodeToString(sig))
+        .withCertificate(cert, Pem.of(pki.root()))
+        .withRekorBundle(pki.rekorBundle(KeylessPki.hashedRekord(payload, sig, cert)));
+    registry.pushBlob(repo, payload);
+    String tag = SignatureTags.signatureTag(subject);
+    return push(repo, tag, append(existing(repo, tag), LegacySignatureImage.simpleSigningLayer(payload, a)));
+  }
+
+  /**
+   * A keyless bundle referrer (v0.1: certificate chain, dsse entry with a SET as inclusion promise) of a
+   * statement with {@code predicateType} naming {@code subject}.
+   */
+  Digest keylessBundle(String repo, Digest subject, KeylessPki pki, KeylessPki.Signer signer, String predicateType) {
+    byte[] statement = statement(subject, predicateType);
+    DsseEnvelope env = envelope(statement, signer.key());
+    String cert = Pem.of(signer.certificate());
+    byte[] sig = env.signatures().get(0).sig();
+    try {
+      VerificationMaterial vm = VerificationMaterial.certificateChain(List.of(signer.certificate().getEncoded(),
+          pki.root().getEncoded())).withTlogEntries(List.of(pki.tlogEntry(KeylessPki.dsse(statement, sig, cert), "dsse",
+              "0.0.1")));
+      return pushBundle(repo, subject, new SigstoreBundle(SigstoreBundle.MEDIA_TYPE_V01, vm, env, null).toJson(),
+          predicateType);
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An in-toto v1 statement naming {@code subject} with an empty predicate of {@code predicateType}. */
+  static byte[] statement(Digest subject, String predicateType) {
+    return new InTotoStatement(InTotoStatement.TYPE_V1, List.of(new InTotoStatement.Subject(null,
+        Map.of(subject.algorithm(), subject.hex()), null)), predicateType, "{}").toJson();
   }
 
   /** A cosign v3 bundle referrer; returns its manifest digest. */
@@ -86,14 +140,19 @@ final class SignatureFactory {
     DsseEnvelope env = envelope(InTotoStatement.forCosignSign(subject, annotations).toJson(), key);
     byte[] bundle = tamper.apply(SigstoreBundle.ofDsse(VerificationMaterial.publicKey(PublicKeys.hint(key.publicKey())),
         env).toJson());
+    return pushBundle(repo, subject, bundle, InTotoStatement.COSIGN_SIGN_PREDICATE);
+  }
+
+  /** Pushes {@code bundle} as a referrer of {@code subject}; returns its manifest digest. */
+  Digest pushBundle(String repo, Digest subject, byte[] bundle, String predicateType) {
     registry.pushEmptyConfig(repo);
     registry.pushBlob(repo, bundle);
     HttpResponse<byte[]> head = registry.send("HEAD", "/v2/" + repo + "/manifests/" + subject, null,
         "Accept", MediaTypes.manifestAccept());
     String mediaType = head.headers().firstValue("Content-Type").orElse(MediaTypes.OCI_MANIFEST);
     long size = head.headers().firstValueAsLong("Content-Length").orElse(2);
-    ImageManifest m = BundleReferrerManifest.build(bundle, InTotoStatement.COSIGN_SIGN_PREDICATE,
-        Descriptor.of(mediaType, subject, size), Instant.now());
+    ImageManifest m = BundleReferrerManifest.build(bundle, predicateType, Descriptor.of(mediaType, subject, size),
+        Instant.now());
     byte[] json = BundleReferrerManifest.toJson(m);
     Digest digest = Digest.sha256(json);
     expectCreated(registry.putManifest(repo, digest.toString(), MediaTypes.OCI_MANIFEST, json));

@@ -124,7 +124,8 @@ class TrustEnforcementTest extends TrustTestBase {
     assertRefused("prod/app", "v1");
     assertThat(trust().results("prod/app", misfiled)).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo(Outcome.INVALID);
-      assertThat(r.reason()).contains("claims do not name " + image);
+      // the engine's message: the artifact check failed on the claimed digest (the other image's)
+      assertThat(r.reason()).startsWith("artifact: ").contains("invalid or missing digest in claim: " + other);
     });
   }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.registry.server.trust.IndexRule;
+import dev.signet.registry.server.trust.KeylessIdentity;
+import dev.signet.registry.server.trust.PolicyRoot;
 import dev.signet.registry.server.trust.TrustAnchor;
 import dev.signet.registry.server.trust.TrustMode;
 import dev.signet.registry.server.trust.TrustPolicy;
@@ -20,18 +22,25 @@ import java.util.Set;
  * The admin API's policy document:
  * <pre>{@code
  * {"mode": "off|audit|enforce", "keys": [PEM…], "certificateAuthorities": [PEM…], "threshold": 1,
- *  "requireAnnotations": {"k": "v"}, "indexChildren": "inherit|own"}
+ *  "requireAnnotations": {"k": "v"}, "indexChildren": "inherit|own",
+ *  "identities": [{"issuer"|"issuerRegexp": "…", "subject"|"subjectRegexp": "…", "githubWorkflowTrigger": "…",
+ *                  "githubWorkflowSha": "…", "githubWorkflowName": "…", "githubWorkflowRepository": "…",
+ *                  "githubWorkflowRef": "…"}…],
+ *  "trustedRoot": {trusted_root.json} (or the file's text as a string),
+ *  "requireAttestations": ["slsaprovenance", "https://…"]}
  * }</pre>
- * Answers add the read-only {@code project}, {@code keyFingerprints}, {@code certificateAuthorityFingerprints}
- * and {@code updated}; a PUT may carry them back unchanged (so a GET answer can be edited and PUT), and
+ * Answers add the read-only {@code project}, {@code keyFingerprints}, {@code certificateAuthorityFingerprints},
+ * {@code identityFingerprints}, {@code trustedRootDigest}, {@code requiredPredicateTypes} and
+ * {@code updated}; a PUT may carry them back unchanged (so a GET answer can be edited and PUT), and
  * refuses any other field.
  */
 final class PolicyJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("mode", "keys", "certificateAuthorities", "threshold",
-      "requireAnnotations", "indexChildren");
+      "requireAnnotations", "indexChildren", "identities", "trustedRoot", "requireAttestations");
   private static final Set<String> READ_ONLY = Set.of("project", "keyFingerprints",
-      "certificateAuthorityFingerprints", "updated");
+      "certificateAuthorityFingerprints", "identityFingerprints", "trustedRootDigest", "requiredPredicateTypes",
+      "updated");
 
   private PolicyJson() {}
 
@@ -65,6 +74,14 @@ final class PolicyJson {
     for (String pem : strings(root, "certificateAuthorities")) {
       anchors.add(TrustAnchor.certificateAuthority(pem));
     }
+    PolicyRoot trustedRoot = trustedRoot(root.get("trustedRoot"));
+    for (KeylessIdentity id : identities(root.get("identities"))) {
+      if (trustedRoot == null) {
+        throw new IllegalArgumentException("identities need a trustedRoot (trusted_root.json) to verify keyless "
+            + "signatures against");
+      }
+      anchors.add(TrustAnchor.identity(id, trustedRoot));
+    }
     JsonNode threshold = root.path("threshold");
     if (!threshold.isMissingNode() && !threshold.isNull() && !threshold.canConvertToExactIntegral()) {
       throw new IllegalArgumentException("threshold must be an integer");
@@ -72,7 +89,7 @@ final class PolicyJson {
     return new TrustPolicy(project, TrustMode.parse(root.get("mode").asText()), anchors,
         threshold.isIntegralNumber() ? threshold.intValue() : 1, annotations(root),
         root.hasNonNull("indexChildren") ? IndexRule.parse(root.get("indexChildren").asText()) : IndexRule.INHERIT,
-        null);
+        trustedRoot, strings(root, "requireAttestations"), null);
   }
 
   static byte[] write(TrustPolicy p) {
@@ -95,8 +112,30 @@ final class PolicyJson {
     ObjectNode ann = root.putObject("requireAnnotations");
     p.requiredAnnotations().forEach(ann::put);
     root.put("indexChildren", p.indexRule().wireName());
+    ArrayNode ids = root.putArray("identities");
+    ArrayNode idPrints = MAPPER.createArrayNode();
+    p.identities().forEach(a -> {
+      ObjectNode id = ids.addObject();
+      a.identity().fields().forEach(id::put);
+      idPrints.add(a.fingerprint());
+    });
+    if (p.trustedRoot() != null) {
+      try {
+        root.set("trustedRoot", MAPPER.readTree(p.trustedRoot().json()));
+      } catch (IOException e) {
+        throw new IllegalStateException("stored trusted root is not JSON", e);
+      }
+    }
+    ArrayNode att = root.putArray("requireAttestations");
+    p.requiredAttestations().forEach(att::add);
     root.set("keyFingerprints", keyPrints);
     root.set("certificateAuthorityFingerprints", caPrints);
+    root.set("identityFingerprints", idPrints);
+    if (p.trustedRoot() != null) {
+      root.put("trustedRootDigest", p.trustedRoot().digest().toString());
+    }
+    ArrayNode types = root.putArray("requiredPredicateTypes");
+    p.requiredPredicateTypes().forEach(types::add);
     if (p.updated() != null) {
       root.put("updated", p.updated().toString());
     }
@@ -107,6 +146,43 @@ final class PolicyJson {
     }
   }
 
+  private static PolicyRoot trustedRoot(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isTextual()) {
+      return PolicyRoot.parse(n.asText());
+    }
+    if (!n.isObject()) {
+      throw new IllegalArgumentException("trustedRoot must be the trusted_root.json object (or its text)");
+    }
+    return PolicyRoot.parse(n.toString());
+  }
+
+  private static List<KeylessIdentity> identities(JsonNode a) {
+    List<KeylessIdentity> out = new ArrayList<>();
+    if (a == null || a.isNull()) {
+      return out;
+    }
+    if (!a.isArray()) {
+      throw new IllegalArgumentException("identities must be an array of objects");
+    }
+    for (JsonNode n : a) {
+      if (!n.isObject()) {
+        throw new IllegalArgumentException("identities must be an array of objects, found " + n.getNodeType());
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> f : n.properties()) {
+        if (!f.getValue().isTextual()) {
+          throw new IllegalArgumentException("identity field " + f.getKey() + " must be a string");
+        }
+        fields.put(f.getKey(), f.getValue().asText());
+      }
+      out.add(KeylessIdentity.fromFields(fields));
+    }
+    return out;
+  }
+
   private static List<String> strings(JsonNode root, String field) {
     JsonNode a = root.get(field);
     List<String> out = new ArrayList<>();
@@ -114,11 +190,11 @@ final class PolicyJson {
       return out;
     }
     if (!a.isArray()) {
-      throw new IllegalArgumentException(field + " must be an array of PEM strings");
+      throw new IllegalArgumentException(field + " must be an array of strings");
     }
     for (JsonNode n : a) {
       if (!n.isTextual()) {
-        throw new IllegalArgumentException(field + " must be an array of PEM strings");
+        throw new IllegalArgumentException(field + " must be an array of strings");
       }
       out.add(n.asText());
     }

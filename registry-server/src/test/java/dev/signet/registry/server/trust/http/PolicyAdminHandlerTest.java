@@ -14,7 +14,9 @@ import dev.signet.registry.server.trust.TrustMode;
 import dev.signet.registry.server.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,68 @@ class PolicyAdminHandlerTest {
         .isEqualTo("UNSUPPORTED");
     assertThat(PolicyAdminHandler.project("/api/v1/admin/projects/prod/policy")).isEqualTo("prod");
     assertThat(PolicyAdminHandler.project("/api/v1/admin/projects/prod")).isNull();
+  }
+
+  /** The sigstore-js mock run's trusted_root.json (real third-party data); skips visibly when absent. */
+  private static String mockTrustedRoot() throws IOException {
+    Path file = Path.of(System.getProperty("signet.vectors", "../../shared/vectors"),
+        "sigstore-js/mock-keyless-email/trusted_root.json");
+    Assumptions.assumeTrue(Files.isRegularFile(file), "vectors absent: " + file + " (set -Dsignet.vectors)");
+    return Files.readString(file);
+  }
+
+  @Test
+  void keylessPolicyRoundTrip() throws IOException {
+    String root = mockTrustedRoot();
+    ObjectNode body = JSON.createObjectNode().put("mode", "enforce");
+    body.set("trustedRoot", JSON.readTree(root));
+    body.putArray("identities").addObject().put("issuer", "https://oidc.mock.local")
+        .put("subjectRegexp", "^signer@example\\.com$").put("githubWorkflowRepository", "signet/app");
+    body.putArray("requireAttestations").add("slsaprovenance").add("https://example.com/test/v1");
+
+    JsonNode put = json(handler.handle("PUT", "prod", bytes(body)), 200);
+    JsonNode got = json(handler.handle("GET", "prod", null), 200);
+
+    assertThat(got).isEqualTo(put);
+    assertThat(got.path("trustedRoot")).isEqualTo(JSON.readTree(root));
+    assertThat(got.path("trustedRootDigest").asText()).startsWith("sha256:");
+    assertThat(got.path("identities").get(0).path("subjectRegexp").asText()).isEqualTo("^signer@example\\.com$");
+    assertThat(got.path("identities").get(0).path("githubWorkflowRepository").asText()).isEqualTo("signet/app");
+    assertThat(got.path("identityFingerprints").get(0).asText()).startsWith("identity:sha256:");
+    assertThat(got.path("requiredPredicateTypes")).extracting(JsonNode::asText)
+        .containsExactly("https://slsa.dev/provenance/v0.2", "https://example.com/test/v1");
+    TrustPolicy stored = registry.server().registry().trust().policy("prod");
+    assertThat(stored.identities()).singleElement().satisfies(a -> assertThat(a.identity().spec())
+        .isEqualTo("issuer=https://oidc.mock.local,subject-regexp=^signer@example\\.com$,"
+            + "github-workflow-repository=signet/app"));
+    assertThat(stored.trustedRoot().root().certificateAuthorities()).hasSize(1);
+    // the answer can be PUT back, and the root may also come as the file's text
+    JsonNode again = json(handler.handle("PUT", "prod", bytes(got)), 200);
+    JsonNode againWithoutTime = ((ObjectNode) again.deepCopy()).without("updated");
+    assertThat(againWithoutTime).isEqualTo(((ObjectNode) put.deepCopy()).without("updated"));
+    ((ObjectNode) got).put("trustedRoot", root);
+    assertThat(json(handler.handle("PUT", "prod", bytes(got)), 200).path("trustedRootDigest"))
+        .isEqualTo(put.path("trustedRootDigest"));
+  }
+
+  @Test
+  void badKeylessPoliciesAreRefusedWithAReason() throws IOException {
+    String root = JSON.writeValueAsString(mockTrustedRoot());
+    String id = "{\"issuer\":\"https://oidc.mock.local\",\"subject\":\"signer@example.com\"}";
+    assertInvalid("{\"mode\":\"enforce\",\"identities\":[" + id + "]}", "identities need a trustedRoot");
+    assertInvalid("{\"mode\":\"enforce\",\"trustedRoot\":" + root + "}", "at least one identity");
+    assertInvalid("{\"mode\":\"enforce\",\"trustedRoot\":" + root + ",\"identities\":[{\"subject\":\"a\"}]}",
+        "exactly one of issuer and issuer-regexp");
+    assertInvalid("{\"mode\":\"enforce\",\"trustedRoot\":" + root + ",\"identities\":[{\"issuer\":\"i\","
+        + "\"subjectRegexp\":\"(\"}]}", "subject-regexp ( is not a valid regular expression");
+    assertInvalid("{\"mode\":\"enforce\",\"trustedRoot\":" + root + ",\"identities\":[{\"issuer\":\"i\","
+        + "\"subject\":\"s\",\"email\":\"x\"}]}", "unknown identity field email");
+    assertInvalid("{\"mode\":\"enforce\",\"trustedRoot\":{\"mediaType\":\"x\"},\"identities\":[" + id + "]}",
+        "trustedRoot: trusted root: unsupported mediaType x");
+    assertInvalid("{\"mode\":\"off\",\"requireAttestations\":[\"slsa\"]}",
+        "attestation type \"slsa\" is neither one of");
+    assertInvalid("{\"mode\":\"off\",\"requireAttestations\":\"slsaprovenance\"}",
+        "requireAttestations must be an array of strings");
   }
 
   private void assertInvalid(String body, String reason) {

@@ -1,8 +1,5 @@
-package dev.signet.verify.testpki;
+package dev.signet.testing.sigstore;
 
-import dev.signet.verify.root.CertificateAuthority;
-import dev.signet.verify.root.TransparencyLog;
-import dev.signet.verify.root.ValidityWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,6 +9,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -21,7 +19,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
@@ -43,13 +40,16 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away PKI for negative tests: P-256 keys, certificates with exactly the extensions a test
- * asks for, embedded SCTs signed by test CT logs. Deterministic enough for assertions (serials count up).
+ * A throw-away PKI: P-256 keys, certificates with exactly the extensions a test asks for (Fulcio-like
+ * leaves, CA and TSA certificates, or deliberately broken ones), embedded RFC 6962 SCTs signed by test
+ * CT logs, and RFC 3161 responses from BouncyCastle's TSP generator. Serial numbers are random.
+ * Produces JDK certificates and bytes only; trust material for a verifier is written by
+ * {@link TrustedRootJson}.
  */
 public final class TestPki {
 
   public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static long serial = 1000;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
   private TestPki() {}
@@ -59,6 +59,18 @@ public final class TestPki {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"));
       return g.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A signature over {@code data}: SHA256withECDSA for EC keys, Ed25519 for Ed25519 keys. */
+  public static byte[] sign(KeyPair key, byte[] data) {
+    try {
+      Signature s = Signature.getInstance("EC".equals(key.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "Ed25519");
+      s.initSign(key.getPrivate());
+      s.update(data);
+      return s.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -74,8 +86,9 @@ public final class TestPki {
       return new CtLog(k, sha256(k.getPublic().getEncoded()));
     }
 
-    public TransparencyLog trusted(ValidityWindow validFor) {
-      return new TransparencyLog("https://ct.test", logId, key.getPublic(), "PKIX_ECDSA_P256_SHA_256", validFor);
+    @Override
+    public byte[] logId() {
+      return logId.clone();
     }
   }
 
@@ -133,7 +146,7 @@ public final class TestPki {
 
     public Issued build() {
       try {
-        BigInteger sn = serialNumber != null ? serialNumber : BigInteger.valueOf(++serial);
+        BigInteger sn = serialNumber != null ? serialNumber : randomSerial();
         X509Certificate plain = sign(sn, List.of());
         if (scts.isEmpty()) {
           return new Issued(plain, key);
@@ -200,24 +213,40 @@ public final class TestPki {
         .keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign).validity(T0.minusSeconds(3600), T0.plusSeconds(86400L * 365)).build();
   }
 
-  /** A Fulcio-shaped leaf: empty subject, KU digitalSignature, EKU codeSigning, email SAN, issuer OIDs. */
+  /**
+   * A Fulcio-shaped leaf valid T0 .. T0+10min: empty subject, KU digitalSignature, EKU codeSigning,
+   * email SAN, OIDC issuer {@code https://issuer.test} in extensions 1.3.6.1.4.1.57264.1.1 and .1.8.
+   */
   public static Spec fulcioLeaf(Issued issuer, String email) {
-    return cert().issuer(issuer).keyUsage(KeyUsage.digitalSignature).eku(KeyPurposeId.id_kp_codeSigning)
-        .sanEmail(email).validity(T0, T0.plusSeconds(600))
-        .rawString("1.3.6.1.4.1.57264.1.1", "https://issuer.test").derUtf8("1.3.6.1.4.1.57264.1.8", "https://issuer.test");
+    return fulcioLeaf(issuer, email, "https://issuer.test");
   }
 
-  public static CertificateAuthority authority(ValidityWindow validFor, Issued... chain) {
-    return new CertificateAuthority("https://ca.test", "O=signet.test,CN=test",
-        java.util.Arrays.stream(chain).map(Issued::cert).toList(), validFor);
+  /**
+   * As {@link #fulcioLeaf(Issued, String)} with a chosen identity: a {@code subject} with {@code ://}
+   * becomes a URI SAN (workload identity), anything else an email SAN.
+   */
+  public static Spec fulcioLeaf(Issued issuer, String subject, String oidcIssuer) {
+    Spec s = cert().issuer(issuer).keyUsage(KeyUsage.digitalSignature).eku(KeyPurposeId.id_kp_codeSigning)
+        .validity(T0, T0.plusSeconds(600))
+        .rawString("1.3.6.1.4.1.57264.1.1", oidcIssuer).derUtf8("1.3.6.1.4.1.57264.1.8", oidcIssuer);
+    return subject.contains("://") ? s.sanUri(subject) : s.sanEmail(subject);
   }
 
-  public static ValidityWindow always() {
-    return ValidityWindow.from(Instant.EPOCH);
+  /** Go-style PEM of a certificate (64-column lines, final newline). */
+  public static String pem(X509Certificate cert) {
+    return RekorBodies.pem("CERTIFICATE", der(cert));
   }
 
-  public static ValidityWindow window(Instant start, Instant end) {
-    return new ValidityWindow(start, Optional.ofNullable(end));
+  public static byte[] der(X509Certificate cert) {
+    try {
+      return cert.getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static BigInteger randomSerial() {
+    return new BigInteger(63, RANDOM).add(BigInteger.ONE);
   }
 
   /** A TSA signing certificate: CA:FALSE, KU digitalSignature, critical EKU timeStamping (RFC 3161 §2.3). */
@@ -237,12 +266,7 @@ public final class TestPki {
 
   public static byte[] timestamp(Issued tsa, byte[] data, Instant genTime, boolean embedCertificate, String digest) {
     try {
-      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
-          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
-      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
-          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
-      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
-      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+      var gen = tokenGenerator(tsa);
       if (embedCertificate) {
         gen.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(tsa.cert())));
       }
@@ -255,7 +279,7 @@ public final class TestPki {
       };
       var req = rg.generate(alg, MessageDigest.getInstance(digest).digest(data), BigInteger.valueOf(42));
       var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(gen, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
-      return respGen.generate(req, BigInteger.valueOf(++serial), Date.from(genTime)).getEncoded();
+      return respGen.generate(req, randomSerial(), Date.from(genTime)).getEncoded();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -264,18 +288,24 @@ public final class TestPki {
   /** A TimeStampResp with status rejection (2). */
   public static byte[] rejectedTimestamp(Issued tsa) {
     try {
-      var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
-          .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
-      var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
-          .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
-      var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
-      gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
-      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(gen, org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
+      var respGen = new org.bouncycastle.tsp.TimeStampResponseGenerator(tokenGenerator(tsa),
+          org.bouncycastle.tsp.TSPAlgorithms.ALLOWED);
       return respGen.generateFailResponse(org.bouncycastle.asn1.cmp.PKIStatus.REJECTION,
           org.bouncycastle.asn1.cmp.PKIFailureInfo.badAlg, "bad algorithm").getEncoded();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** BouncyCastle's token generator for {@code tsa}: SHA-256 ESS cert id, policy 1.3.6.1.4.1.57264.2, ms resolution. */
+  private static org.bouncycastle.tsp.TimeStampTokenGenerator tokenGenerator(Issued tsa) throws Exception {
+    var signerInfo = new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder()
+        .build("SHA256withECDSA", tsa.key().getPrivate(), tsa.cert());
+    var sha256 = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
+        .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256));
+    var gen = new org.bouncycastle.tsp.TimeStampTokenGenerator(signerInfo, sha256, new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
+    gen.setResolution(org.bouncycastle.tsp.TimeStampTokenGenerator.R_MILLISECONDS);
+    return gen;
   }
 
   static byte[] sctBytes(Sct s, byte[] tbs, byte[] issuerKeyHash) throws GeneralSecurityException {

@@ -1,16 +1,14 @@
-package dev.signet.verify.testkit;
+package dev.signet.testing.sigstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.signet.verify.root.TransparencyLog;
-import dev.signet.verify.root.ValidityWindow;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -73,9 +71,18 @@ public final class TestLog {
     return ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8), new byte[] {1}, rawKey());
   }
 
-  public TransparencyLog trusted(Instant validFrom) {
-    return new TransparencyLog("https://" + name, logId(), keys.getPublic(),
-        v2 ? "PKIX_ED25519" : "PKIX_ECDSA_P256_SHA_256", ValidityWindow.from(validFrom));
+  /** {@code https://<name>}: the trusted root's {@code baseUrl}. */
+  public String baseUrl() {
+    return "https://" + name;
+  }
+
+  /** The protobuf-specs {@code PublicKeyDetails} of the log key. */
+  public String keyDetails() {
+    return v2 ? "PKIX_ED25519" : "PKIX_ECDSA_P256_SHA_256";
+  }
+
+  public boolean isRekorV2() {
+    return v2;
   }
 
   /** Appends an entry body and some filler leaves after it; returns the body's index. */
@@ -129,6 +136,19 @@ public final class TestLog {
     System.arraycopy(keyId, 0, all, 0, 4);
     System.arraycopy(sig, 0, all, 4, sig.length);
     return "\u2014 " + keyName + " " + B64.encodeToString(all);
+  }
+
+  /**
+   * A C2SP tlog-cosignature/v1 line by witness {@code name} (Ed25519 {@code key}) over the checkpoint
+   * {@code text} (the note body, ending in a newline) at {@code timestamp} (Unix seconds), built from the spec.
+   */
+  public static String cosignature(String name, KeyPair key, String text, long timestamp) {
+    byte[] raw = Arrays.copyOfRange(key.getPublic().getEncoded(), 12, 44);
+    byte[] keyId = Arrays.copyOf(ReferenceMerkle.sha256((name + "\n").getBytes(StandardCharsets.UTF_8),
+        new byte[] {4}, raw), 4);
+    byte[] sig = TestPki.sign(key, ("cosignature/v1\ntime " + timestamp + "\n" + text).getBytes(StandardCharsets.UTF_8));
+    ByteBuffer b = ByteBuffer.allocate(4 + 8 + sig.length).put(keyId).putLong(timestamp).put(sig);
+    return "\u2014 " + name + " " + B64.encodeToString(b.array());
   }
 
   /** ECDSA signature over the RFC 8785 JSON of {body, integratedTime, logID, logIndex} (Jackson, sorted). */

@@ -1,14 +1,14 @@
-package dev.signet.verify.testkit;
+package dev.signet.testing.sigstore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Canonical Rekor entry bodies built from the byte-exact recipes in the reference (keys sorted, no spaces). */
-public final class Bodies {
+public final class RekorBodies {
   private static final Base64.Encoder B64 = Base64.getEncoder();
 
-  private Bodies() {}
+  private RekorBodies() {}
 
   /** Go-style PEM: 64-column lines, final newline. */
   public static String pem(String label, byte[] der) {

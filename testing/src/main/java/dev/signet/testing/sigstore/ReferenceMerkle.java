@@ -1,4 +1,4 @@
-package dev.signet.verify.testkit;
+package dev.signet.testing.sigstore;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
