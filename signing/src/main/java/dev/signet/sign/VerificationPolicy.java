@@ -1,8 +1,6 @@
 package dev.signet.sign;
 
 import dev.signet.oci.reference.Repository;
-import dev.signet.verify.VerificationException;
-import dev.signet.verify.x509.FulcioIdentity;
 import dev.signet.verify.x509.IdentityPolicy;
 import java.security.PublicKey;
 import java.util.Map;
@@ -138,7 +136,7 @@ public record VerificationPolicy(
   public dev.signet.verify.VerificationPolicy engine() {
     dev.signet.verify.VerificationPolicy p = isKeyMode()
         ? dev.signet.verify.VerificationPolicy.forKey(key)
-        : dev.signet.verify.VerificationPolicy.forIdentity(leaf -> checkIdentity(identity, leaf));
+        : dev.signet.verify.VerificationPolicy.forIdentity(identity);
     if (ignoreTlog) {
       p = p.ignoringTlog();
       if (!isKeyMode()) {
@@ -155,10 +153,5 @@ public record VerificationPolicy(
     }
     p = p.withAnnotations(annotations);
     return checkClaims ? p : p.withoutClaimCheck();
-  }
-
-  private static void checkIdentity(IdentityPolicy identity, java.security.cert.X509Certificate leaf)
-      throws VerificationException {
-    identity.check(FulcioIdentity.of(leaf));
   }
 }
