@@ -11,8 +11,9 @@
 #   - where a one-shot verify's time goes: JVM uptime at each phase, and the JDK's own floor for a
 #     java.net.http client (bench/HttpFloor.java);
 #   - the registry alone (wrk: manifest GETs) and the requests each Signet operation sends;
-#   - ECDSA P-256: `openssl speed ecdsap256` vs the JDK (and BouncyCastle) on one thread
-#     (bench/EcdsaBench.java), and key decryption (scrypt) vs `openssl kdf SCRYPT`.
+#   - crypto on one thread (bench/crypto.sh, CRYPTO_ROUNDS rounds): ECDSA P-256 / Ed25519 / RSA-2048
+#     verify and scrypt, SunEC vs Signet vs `openssl speed` / `openssl kdf` (bench/CryptoBench.java);
+#     and key decryption (scrypt) of a one-shot `signet public-key` vs `openssl kdf SCRYPT`.
 # Prints a table and writes bench/results/latest.txt (key value lines; not committed).
 # Method and recorded numbers: BENCHMARKS.md.
 #
@@ -21,7 +22,7 @@
 # loop; without wrk it skips the registry-alone rows).
 #
 # Knobs (environment): SIGN_RUNS (3), VERIFY_RUNS (5), ONESHOT_RUNS (20), ONESHOT_N (min(N,20)),
-# WORKERS_SWEEP ("1 4 32"), CRYPTO_SECONDS (3), PUSH_PARALLEL (4), KEEP_TMP (0),
+# WORKERS_SWEEP ("1 4 32"), CRYPTO_SECONDS (3), CRYPTO_ROUNDS (3), PUSH_PARALLEL (4), KEEP_TMP (0),
 # SIGNET_REV (build and time this commit, from a `git archive` copy: the work tree is not touched),
 # SIGNET_JAR (time this signet.jar). Without either, the work tree is built with ./signet.
 set -euo pipefail
@@ -36,6 +37,7 @@ ONESHOT_RUNS=${ONESHOT_RUNS:-20}
 ONESHOT_N=${ONESHOT_N:-$(( N < 20 ? N : 20 ))}
 WORKERS_SWEEP=${WORKERS_SWEEP:-"1 4 32"}
 CRYPTO_SECONDS=${CRYPTO_SECONDS:-3}
+CRYPTO_ROUNDS=${CRYPTO_ROUNDS:-3}
 PUSH_PARALLEL=${PUSH_PARALLEL:-4}
 results_dir="$here/bench/results"
 mkdir -p "$results_dir"
@@ -405,25 +407,25 @@ if [ $have_wrk = 1 ]; then
   wrk_run registry.get_c10 2 10 5
 fi
 
-# --- crypto: JDK vs OpenSSL ---------------------------------------------------------------------------------
-say "bench: ECDSA P-256, one thread (${CRYPTO_SECONDS}s warm-up + ${CRYPTO_SECONDS}s per figure, per CPU-user second)"
-read -r osign overify < <(openssl speed -seconds "$CRYPTO_SECONDS" ecdsap256 2>/dev/null | awk '/nistp256/ { print $(NF-1), $NF }')
-[ -n "$overify" ] || { say "bench: openssl speed ecdsap256 gave no figure"; exit 1; }
+# --- crypto: Signet's crypto vs OpenSSL (bench/crypto.sh: rounds of openssl speed/kdf and CryptoBench.java) --
+say "bench: crypto, one thread ($CRYPTO_ROUNDS rounds, ${CRYPTO_SECONDS}s warm-up + ${CRYPTO_SECONDS}s per figure)"
+SIGNET_JAR="$tmp/signet.jar" CRYPTO_SECONDS="$CRYPTO_SECONDS" CRYPTO_OUT="$tmp/crypto.txt" \
+  "$here/bench/crypto.sh" "$CRYPTO_ROUNDS" > "$tmp/crypto.table" || { say "bench: bench/crypto.sh failed"; exit 1; }
+declare -A C=()
+while read -r k v; do C[$k]=$v; done < "$tmp/crypto.txt"
+overify=${C[openssl.ecdsa_verify.median]}
+osign=${C[openssl.ecdsa_sign.median]}
 rec crypto.openssl.sign_per_s "$osign"
 rec crypto.openssl.verify_per_s "$overify"
-say "  openssl: verify $overify/s, sign $osign/s"
-crypto_java() { # crypto_java KEY PROVIDER JVMFLAGS...
-  local key=$1 prov=$2; shift 2
-  local line
-  line=$(java "$@" -cp "$tmp/signet.jar" "$here/bench/EcdsaBench.java" "$prov" "$CRYPTO_SECONDS" 2>/dev/null | tail -1)
-  rec "$key.verify_per_s" "$(sed -n 's/.*verify_per_s=\([0-9.]*\).*/\1/p' <<<"$line")"
-  rec "$key.sign_per_s" "$(sed -n 's/.*sign_per_s=\([0-9.]*\).*/\1/p' <<<"$line")"
-  say "  $key: verify ${R[$key.verify_per_s]}/s, sign ${R[$key.sign_per_s]}/s"
-}
-crypto_java crypto.jdk_c2 JDK -XX:+UseSerialGC
-crypto_java crypto.jdk_launcher JDK "${jvm_opts[@]}"
-crypto_java crypto.bc_c2 BC -XX:+UseSerialGC
-crypto_java crypto.bc_launcher BC "${jvm_opts[@]}"
+rec crypto.jdk_c2.verify_per_s "${C[c2.ecdsa.sunec.median]}"
+rec crypto.jdk_launcher.verify_per_s "${C[launcher.ecdsa.sunec.median]}"
+rec crypto.signet_c2.verify_per_s "${C[c2.ecdsa.signet.median]}"
+rec crypto.signet_launcher.verify_per_s "${C[launcher.ecdsa.signet.median]}"
+rec crypto.signet_fresh_launcher.verify_per_s "${C[launcher.ecdsa.signet_fresh.median]}"
+rec crypto.signet_c2.sign_per_s "${C[c2.ecdsa_sign.signet.median]}"
+rec crypto.scrypt_signet_launcher_first_ms "${C[launcher.scrypt.signet:65536.first_ms.median]}"
+rec crypto.scrypt_openssl_ms "${C[openssl.scrypt_65536.ms.median]}"
+sed 's/^/  /' "$tmp/crypto.table" >&2
 
 # --- derived figures --------------------------------------------------------------------------------------
 rec derived.sign_v3.images_per_s "$(calc "$N / ${R[sign.v3.median_s]}")"
@@ -458,9 +460,11 @@ else
 fi
 rec ratio.openssl_over_jdk_c2_verify "$(calc "$overify / ${R[crypto.jdk_c2.verify_per_s]}")"
 rec ratio.openssl_over_jdk_launcher_verify "$(calc "$overify / ${R[crypto.jdk_launcher.verify_per_s]}")"
-rec ratio.openssl_over_bc_c2_verify "$(calc "$overify / ${R[crypto.bc_c2.verify_per_s]}")"
+rec ratio.signet_c2_over_openssl_verify "$(calc "${R[crypto.signet_c2.verify_per_s]} / $overify")"
+rec ratio.signet_launcher_over_openssl_verify "$(calc "${R[crypto.signet_launcher.verify_per_s]} / $overify")"
+rec ratio.signet_fresh_launcher_over_openssl_verify "$(calc "${R[crypto.signet_fresh_launcher.verify_per_s]} / $overify")"
 rec ratio.bulk_verify_v3_over_openssl_verify "$(calc "${R[derived.verify_v3.images_per_s]} / $overify")"
-rec ratio.bulk_verify_v3_over_jdk_launcher_verify "$(calc "${R[derived.verify_v3.images_per_s]} / ${R[crypto.jdk_launcher.verify_per_s]}")"
+rec ratio.bulk_verify_v3_over_signet_fresh_launcher_verify "$(calc "${R[derived.verify_v3.images_per_s]} / ${R[crypto.signet_fresh_launcher.verify_per_s]}")"
 if [ $have_wrk = 1 ]; then
   rec derived.registry_ceiling_verify_v3_images_per_s "$(calc "${R[registry.get_c10.rps]} / ${R[req.verify_v3.requests_total]}")"
 fi
@@ -507,10 +511,12 @@ cpu() { [ -n "${R[$1.mean_user_s]:-}" ] && printf ', cpu %s s' "$(calc "${R[$1.m
   row "ECDSA P-256 verify/s: openssl" "$overify" "sign $osign/s"
   row "ECDSA P-256 verify/s: JDK, C2 (warmed)" "${R[crypto.jdk_c2.verify_per_s]}" "openssl x${R[ratio.openssl_over_jdk_c2_verify]}"
   row "ECDSA P-256 verify/s: JDK, launcher flags (C1 only)" "${R[crypto.jdk_launcher.verify_per_s]}" "openssl x${R[ratio.openssl_over_jdk_launcher_verify]}"
-  row "ECDSA P-256 verify/s: BouncyCastle, C2" "${R[crypto.bc_c2.verify_per_s]}" "openssl x${R[ratio.openssl_over_bc_c2_verify]}"
-  row "ECDSA P-256 verify/s: BouncyCastle, launcher flags" "${R[crypto.bc_launcher.verify_per_s]}" ""
+  row "ECDSA P-256 verify/s: Signet, reused verifier, C2" "${R[crypto.signet_c2.verify_per_s]}" "x${R[ratio.signet_c2_over_openssl_verify]} openssl"
+  row "ECDSA P-256 verify/s: Signet, reused verifier, launcher flags" "${R[crypto.signet_launcher.verify_per_s]}" "x${R[ratio.signet_launcher_over_openssl_verify]} openssl"
+  row "ECDSA P-256 verify/s: Signet, verifier per signature, launcher" "${R[crypto.signet_fresh_launcher.verify_per_s]}" "x${R[ratio.signet_fresh_launcher_over_openssl_verify]} openssl"
+  row "scrypt N=65536 first derive, launcher flags / openssl kdf" "${R[crypto.scrypt_signet_launcher_first_ms]} / ${R[crypto.scrypt_openssl_ms]}" "CPU ms (details: bench/crypto.sh table above)"
   row "bulk verify v3 rate / openssl verify/s" "${R[ratio.bulk_verify_v3_over_openssl_verify]}" ""
-  row "bulk verify v3 rate / JDK verify/s (launcher flags)" "${R[ratio.bulk_verify_v3_over_jdk_launcher_verify]}" "= share of one core spent in ECDSA verify"
+  row "bulk verify v3 rate / Signet verify/s (per-signature verifier)" "${R[ratio.bulk_verify_v3_over_signet_fresh_launcher_verify]}" "= share of one core spent in ECDSA verify"
   echo
   echo "results: $out (also bench/results/latest.txt); hyperfine output: $hlog"
 } | tee -a "$results_dir/$stamp-N$N.table.txt"

@@ -3,6 +3,7 @@ package dev.signet.crypto.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -56,5 +57,85 @@ public final class EcdsaEncoding {
       System.arraycopy(v, start, out, (i + 1) * fieldBytes - len, len);
     }
     return out;
+  }
+
+  /** The two integers of an ECDSA signature. */
+  public record Components(BigInteger r, BigInteger s) {}
+
+  /**
+   * The {@code (r, s)} of a strict ASN.1 DER {@code SEQUENCE {INTEGER r, INTEGER s}}: definite
+   * minimal lengths, minimal non-negative integers, nothing after the sequence (the rules of Go's
+   * {@code ecdsa.VerifyASN1}). Empty for anything else; the values are not range-checked.
+   */
+  public static Optional<Components> parseDer(byte[] der) {
+    int[] pos = {0};
+    int seqLen = header(der, pos, 0x30);
+    if (seqLen < 0 || pos[0] + seqLen != der.length) {
+      return Optional.empty();
+    }
+    BigInteger r = integer(der, pos);
+    BigInteger s = r == null ? null : integer(der, pos);
+    if (s == null || pos[0] != der.length) {
+      return Optional.empty();
+    }
+    return Optional.of(new Components(r, s));
+  }
+
+  /** The {@code (r, s)} of a P1363 signature of exactly {@code 2 * fieldBytes} bytes. */
+  public static Optional<Components> parseP1363(byte[] sig, int fieldBytes) {
+    if (sig.length != 2 * fieldBytes) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Components(
+            new BigInteger(1, sig, 0, fieldBytes), new BigInteger(1, sig, fieldBytes, fieldBytes)));
+  }
+
+  /** Reads a tag and a minimal definite length; returns the length, or -1 if malformed. */
+  private static int header(byte[] b, int[] pos, int tag) {
+    int p = pos[0];
+    if (p + 2 > b.length || (b[p] & 0xff) != tag) {
+      return -1;
+    }
+    int first = b[p + 1] & 0xff;
+    p += 2;
+    int len;
+    if (first < 0x80) {
+      len = first;
+    } else if (first == 0x81) {
+      if (p >= b.length || (b[p] & 0xff) < 0x80) {
+        return -1; // missing, or a length that fits the short form
+      }
+      len = b[p++] & 0xff;
+    } else if (first == 0x82) {
+      if (p + 2 > b.length || (b[p] & 0xff) == 0) {
+        return -1;
+      }
+      len = (b[p] & 0xff) << 8 | (b[p + 1] & 0xff);
+      p += 2;
+    } else {
+      return -1; // indefinite, or longer than any signature
+    }
+    if (len > b.length - p) {
+      return -1;
+    }
+    pos[0] = p;
+    return len;
+  }
+
+  private static BigInteger integer(byte[] b, int[] pos) {
+    int len = header(b, pos, 0x02);
+    if (len <= 0) {
+      return null;
+    }
+    int p = pos[0];
+    if ((b[p] & 0x80) != 0) {
+      return null; // negative
+    }
+    if (len > 1 && b[p] == 0 && (b[p + 1] & 0x80) == 0) {
+      return null; // redundant leading zero
+    }
+    pos[0] = p + len;
+    return new BigInteger(1, b, p, len);
   }
 }

@@ -5,12 +5,12 @@ import dev.signet.crypto.KeyFormatException;
 import dev.signet.crypto.WrongPasswordException;
 import dev.signet.crypto.internal.Passwords;
 import dev.signet.crypto.internal.Pem;
+import dev.signet.crypto.internal.Scrypt;
 import dev.signet.crypto.internal.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * The password-protected private key file of cosign and Sigstore ({@code cosign.key}).
@@ -171,7 +171,7 @@ public final class CosignKeyFile {
   private static byte[] deriveKey(char[] password, byte[] salt, ScryptParams params) {
     byte[] pw = Passwords.utf8(password);
     try {
-      return SCrypt.generate(pw, salt, params.n(), ScryptParams.R, ScryptParams.P, BOX_KEY_BYTES);
+      return Scrypt.derive(pw, salt, params.n(), ScryptParams.R, ScryptParams.P, BOX_KEY_BYTES);
     } finally {
       Arrays.fill(pw, (byte) 0);
     }
