@@ -18,8 +18,9 @@ import java.util.concurrent.Future;
 /**
  * Verifies image signatures in key mode, in cosign's order: pin the reference to a digest (a tag with a
  * GET of its manifest, a digest as given); look for v3 bundles among the digest's referrers in the
- * signature repository; only when there are none, read the legacy {@code sha256-<hex>.sig} signatures
- * (and cosign's experimental OCI 1.1 signature referrers); then check each signature.
+ * signature repository and check them; when none satisfies the policy (cosign: only when there are
+ * none), also read and check the legacy {@code sha256-<hex>.sig} signatures (and cosign's experimental
+ * OCI 1.1 signature referrers). Either kind verified by the policy's key is enough.
  *
  * <p>Outcomes: a report with at least one verified signature; {@link VerificationException} with
  * {@code NO_SIGNATURES} ("no signatures found") or {@code NO_MATCHING_SIGNATURES} (cosign's
@@ -58,17 +59,32 @@ public final class ImageVerifier {
     Repository signatures = policy.signatureRepository(ref.repository());
     SignatureFinder finder = new SignatureFinder(client, policy.maxPayloadBytes());
     SignatureFinder.Referrers referrers = finder.referrers(signatures, digest);
-    List<VerificationCandidate> candidates = finder.bundles(signatures, referrers.bundles());
-    boolean bundlePath = !candidates.isEmpty();
-    if (!bundlePath) {
-      candidates = finder.legacy(signatures, digest, referrers.experimentalSignatures());
-    }
-    if (candidates.isEmpty()) {
-      throw new VerificationException(VerificationException.Reason.NO_SIGNATURES, "no signatures found");
-    }
     VerificationCandidate.Target target = new VerificationCandidate.Target(ref, digest, policy);
     List<VerifiedSignature> verified = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
+    List<VerificationCandidate> bundles = finder.bundles(signatures, referrers.bundles());
+    check(bundles, target, verified, rejected);
+    boolean bundlePath = !verified.isEmpty();
+    boolean anyCandidate = !bundles.isEmpty();
+    if (!bundlePath) {
+      // cosign reads legacy signatures only when there are no bundles; Signet also reads them when no
+      // bundle satisfies the policy, so either kind of signature by the trusted key is enough.
+      List<VerificationCandidate> legacy = finder.legacy(signatures, digest, referrers.experimentalSignatures());
+      anyCandidate |= !legacy.isEmpty();
+      check(legacy, target, verified, rejected);
+    }
+    if (!anyCandidate) {
+      throw new VerificationException(VerificationException.Reason.NO_SIGNATURES, "no signatures found");
+    }
+    if (verified.isEmpty()) {
+      throw new VerificationException(VerificationException.Reason.NO_MATCHING_SIGNATURES,
+          "no matching signatures: " + String.join("\n ", rejected));
+    }
+    return new VerificationReport(ref, digest, signatures, verified, bundlePath, rejected);
+  }
+
+  private static void check(List<VerificationCandidate> candidates, VerificationCandidate.Target target,
+      List<VerifiedSignature> verified, List<String> rejected) {
     for (VerificationCandidate c : candidates) {
       VerificationCandidate.Verdict v = c.check(target);
       if (v.isVerified()) {
@@ -77,11 +93,6 @@ public final class ImageVerifier {
         rejected.add(c.description() + ": " + v.reason());
       }
     }
-    if (verified.isEmpty()) {
-      throw new VerificationException(VerificationException.Reason.NO_MATCHING_SIGNATURES,
-          "no matching signatures: " + String.join("\n ", rejected));
-    }
-    return new VerificationReport(ref, digest, signatures, verified, bundlePath, rejected);
   }
 
   /**

@@ -152,15 +152,33 @@ class ImageVerifierTest {
   }
 
   @Test
-  void bundlesTakePrecedenceOverLegacySignaturesAsInCosign() throws Exception {
+  void aLegacySignatureSatisfiesThePolicyWhenNoBundleDoes() throws Exception {
     SigningFixtures.Pushed img = fx.push("verify/precedence", "v1");
     fx.sign(img.tagRef(), SignatureFormat.LEGACY);
     fx.sign(img.tagRef(), SignOptions.defaults(), Signers.from(KeyGenerator.generateEcdsaP256()));
 
-    VerificationException e = catchThrowableOfType(VerificationException.class,
-        () -> verifier.verify(img.tagRef(), fx.policy()));
+    // cosign would stop at the bundle (another key) and fail; Signet also checks the legacy signature.
+    VerificationReport report = verifier.verify(img.tagRef(), fx.policy());
+    assertThat(report.bundlesVerified()).isFalse();
+    assertThat(report.signatures()).hasSize(1);
+    assertThat(report.rejected()).singleElement().asString().startsWith("bundle sha256:");
+
+    // With a key that made neither, both are reported.
+    VerificationException e = catchThrowableOfType(VerificationException.class, () -> verifier.verify(img.tagRef(),
+        VerificationPolicy.forKey(KeyGenerator.generateEcdsaP256().publicKey()).withIgnoreTlog(true)));
     assertThat(e.reason()).isEqualTo(VerificationException.Reason.NO_MATCHING_SIGNATURES);
-    assertThat(e.getMessage()).contains("bundle sha256:").doesNotContain(".sig");
+    assertThat(e.getMessage()).contains("bundle sha256:").contains(".sig");
+  }
+
+  @Test
+  void aVerifiedBundleMeansLegacySignaturesAreNotRead() throws Exception {
+    SigningFixtures.Pushed img = fx.push("verify/bundle-first", "v1");
+    fx.sign(img.tagRef(), SignatureFormat.LEGACY);
+    fx.sign(img.tagRef(), SignatureFormat.BUNDLE);
+    VerificationReport report = verifier.verify(img.tagRef(), fx.policy());
+    assertThat(report.bundlesVerified()).isTrue();
+    assertThat(report.signatures()).hasSize(1);
+    assertThat(report.rejected()).isEmpty();
   }
 
   @Test

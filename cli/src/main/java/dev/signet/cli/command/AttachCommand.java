@@ -24,14 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code signet attach}: attaches externally made artifacts to an image. */
-@Command(name = "attach", description = "Attach signatures made elsewhere to an image.",
-    subcommands = AttachCommand.Signature.class)
+@Command(name = "attach", description = "Attach signatures, attestations or SBOMs made elsewhere to an image.",
+    subcommands = {AttachCommand.Signature.class, AttachAttestationCommand.class, AttachSbomCommand.class})
 public final class AttachCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: signature");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: signature, attestation or sbom");
   }
 
   /** {@code attach signature IMAGE --signature FILE|-|BASE64 [--payload FILE] [--certificate F]}. */

@@ -30,6 +30,13 @@ public final class Commands {
           dev.signet.cli.command.admin.AdminCommand.class,
           dev.signet.cli.command.demo.DemoCommand.class,
           DownloadCommand.class,
+          SignBlobCommand.class,
+          AttestBlobCommand.class,
+          AttestCommand.class,
+          BundleCommand.class,
+          VerifyBlobCommand.class,
+          VerifyBlobAttestationCommand.class,
+          VerifyAttestationCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
           dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 

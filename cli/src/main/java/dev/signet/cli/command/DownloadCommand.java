@@ -54,14 +54,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code signet download}: prints artifacts attached to an image. */
-@Command(name = "download", description = "Download signatures attached to an image.",
-    subcommands = DownloadCommand.Signature.class)
+@Command(name = "download", description = "Download signatures, attestations or SBOMs attached to an image.",
+    subcommands = {DownloadCommand.Signature.class, DownloadAttestationCommand.class, DownloadSbomCommand.class})
 public final class DownloadCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand: signature");
+    throw new ParameterException(spec.commandLine(), "missing subcommand: signature, attestation or sbom");
   }
 
   /**

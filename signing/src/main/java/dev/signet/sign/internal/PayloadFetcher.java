@@ -14,19 +14,19 @@ import dev.signet.sign.SigningException;
  * ({@code COSIGN_MAX_ATTACHMENT_SIZE}). A blob that is absent, too large or has an invalid digest is a
  * problem of that one signature; any other registry failure aborts verification.
  */
-final class PayloadFetcher {
+public final class PayloadFetcher {
   private final RegistryClient client;
   private final long maxBytes;
 
   /** The blob, or why this signature's blob is unusable. */
-  record Fetched(byte[] bytes, String problem) {}
+  public record Fetched(byte[] bytes, String problem) {}
 
-  PayloadFetcher(RegistryClient client, long maxBytes) {
+  public PayloadFetcher(RegistryClient client, long maxBytes) {
     this.client = client;
     this.maxBytes = maxBytes;
   }
 
-  Fetched fetch(Repository repo, Descriptor layer) throws SigningException {
+  public Fetched fetch(Repository repo, Descriptor layer) throws SigningException {
     Digest digest;
     try {
       digest = layer.parsedDigest();
