@@ -43,7 +43,7 @@ for ((r = 1; r <= RUNS; r++)); do
   while read -r k val; do V[$k]+="$val "; done < <(java -cp "$cp_:$bdir" EngineBench "$vectors" "$S")
 done
 rec machine.loadavg_end "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
-med() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {printf "%s %s %s", a[int((NR+1)/2)], a[1], a[NR]}'; }
+med() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {printf "%s %s %s\n", a[int((NR+1)/2)], a[1], a[NR]}'; }
 printf '%-34s %12s %s\n' measure median "min-max" >&2
 for k in openssl_ecdsap256_verify_per_s keyless_per_s keyless_tsa_per_s key_per_s; do
   read -r m lo hi < <(med "${V[$k]}")
