@@ -4,6 +4,7 @@ import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.tlog.SignedContent;
 import dev.signet.verify.tlog.TlogEntry;
+import dev.signet.crypto.VerifierCache;
 import dev.signet.verify.tlog.TlogVerifier;
 import dev.signet.verify.tlog.VerifiedLogEntry;
 import dev.signet.verify.tlog.WitnessPolicy;
@@ -35,6 +36,10 @@ final class Pipeline {
   private final TrustedRoot root;
   private final WitnessPolicy witnesses;
   private final Clock clock;
+  /** Policy keys and log keys recur across signatures: their verifiers (and precomputed tables) are kept. */
+  private final VerifierCache verifiers = new VerifierCache(64);
+  /** Certificate keys are new for every keyless signature: not worth keeping. */
+  private static final VerifierCache NO_CACHE = new VerifierCache(0);
 
   Pipeline(TrustedRoot root, WitnessPolicy witnesses, Clock clock) {
     this.root = root;
@@ -95,7 +100,7 @@ final class Pipeline {
       policy.identity().check(leaf);
       signer = new Signer.Certificate(leaf, chain.authority(), FulcioIdentity.of(leaf));
     }
-    SignatureCheck.verify(m, key, keyName, artifact);
+    SignatureCheck.verify(m, key, keyName, artifact, policy.isKeyMode() ? verifiers : NO_CACHE);
     ArtifactCheck.check(m, artifact, policy);
 
     if (!policy.ignoreTlog() && entries.size() < policy.tlogThreshold()) {
@@ -127,7 +132,7 @@ final class Pipeline {
       return out;
     }
     SignedContent content = m.content(certDer, spki, artifact);
-    TlogVerifier verifier = new TlogVerifier(root.tlogs(), witnesses);
+    TlogVerifier verifier = new TlogVerifier(root.tlogs(), witnesses, verifiers);
     Set<String> seen = new HashSet<>();
     for (TlogEntry e : m.entries()) {
       VerifiedLogEntry v = verifier.verify(e, content, m.requireProof());

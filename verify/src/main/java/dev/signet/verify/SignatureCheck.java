@@ -5,7 +5,7 @@ import dev.signet.crypto.SignatureAlgorithm;
 import dev.signet.crypto.SignatureVerificationException;
 import dev.signet.crypto.UnsupportedKeyException;
 import dev.signet.crypto.Verifier;
-import dev.signet.crypto.Verifiers;
+import dev.signet.crypto.VerifierCache;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Map;
@@ -18,18 +18,19 @@ final class SignatureCheck {
 
   private SignatureCheck() {}
 
-  static void verify(SignedMaterial m, PublicKey key, String keyName, Artifact artifact) throws VerificationException {
+  static void verify(SignedMaterial m, PublicKey key, String keyName, Artifact artifact, VerifierCache verifiers)
+      throws VerificationException {
     switch (m.kind()) {
       case DSSE -> bytes(key, m.envelope().pae(), m.signature(), m.description() + ": the DSSE signature over the PAE",
-          keyName);
+          keyName, verifiers);
       case LEGACY -> bytes(key, m.legacyPayload(), m.signature(), m.description() + ": the signature over the payload",
-          keyName);
-      case MESSAGE -> message(m, key, keyName, artifact);
+          keyName, verifiers);
+      case MESSAGE -> message(m, key, keyName, artifact, verifiers);
     }
   }
 
-  private static void message(SignedMaterial m, PublicKey key, String keyName, Artifact artifact)
-      throws VerificationException {
+  private static void message(SignedMaterial m, PublicKey key, String keyName, Artifact artifact,
+      VerifierCache verifiers) throws VerificationException {
     MessageSignature ms = m.message();
     String jca = ms.algorithm() == null ? null : PROTO_HASHES.get(ms.algorithm());
     if (ms.digest() != null && ms.digest().length > 0 && jca != null) {
@@ -42,12 +43,12 @@ final class SignatureCheck {
     String what = m.description() + ": the message signature over the " + artifact;
     Optional<byte[]> bytes = artifact.bytes();
     if (bytes.isPresent()) {
-      bytes(key, bytes.get(), m.signature(), what, keyName);
+      bytes(key, bytes.get(), m.signature(), what, keyName, verifiers);
       return;
     }
-    Verifier natural = verifier(key, what);
+    Verifier natural = verifier(key, what, verifiers);
     Verifier v = natural.algorithm() == SignatureAlgorithm.ED25519
-        ? verifier(key, SignatureAlgorithm.ED25519PH, what) : natural;
+        ? verifier(key, SignatureAlgorithm.ED25519PH, what, verifiers) : natural;
     byte[] digest = artifact.digest(v.algorithm().hashAlgorithm()).orElseThrow(() -> new VerificationException(
         Check.ARTIFACT, what + " cannot be checked: the key signs " + v.algorithm().hashAlgorithm()
             + " digests but only a " + artifact.digestAlgorithm() + " digest was given"));
@@ -59,9 +60,9 @@ final class SignatureCheck {
   }
 
   /** The key's natural algorithm; Ed25519 keys also accept Ed25519ph (cosign's choice when a log is used). */
-  private static void bytes(PublicKey key, byte[] data, byte[] sig, String what, String keyName)
-      throws VerificationException {
-    Verifier v = verifier(key, what);
+  private static void bytes(PublicKey key, byte[] data, byte[] sig, String what, String keyName,
+      VerifierCache verifiers) throws VerificationException {
+    Verifier v = verifier(key, what, verifiers);
     try {
       v.verify(data, sig);
       return;
@@ -71,23 +72,25 @@ final class SignatureCheck {
       }
     }
     try {
-      verifier(key, SignatureAlgorithm.ED25519PH, what).verify(data, sig);
+      verifier(key, SignatureAlgorithm.ED25519PH, what, verifiers).verify(data, sig);
     } catch (SignatureVerificationException | RuntimeException e) {
       throw failed(what, keyName);
     }
   }
 
-  private static Verifier verifier(PublicKey key, String what) throws VerificationException {
+  private static Verifier verifier(PublicKey key, String what, VerifierCache verifiers)
+      throws VerificationException {
     try {
-      return Verifiers.from(key);
+      return verifiers.get(key);
     } catch (UnsupportedKeyException e) {
       throw new VerificationException(Check.SIGNATURE, what + " cannot be checked: " + e.getMessage());
     }
   }
 
-  private static Verifier verifier(PublicKey key, SignatureAlgorithm alg, String what) throws VerificationException {
+  private static Verifier verifier(PublicKey key, SignatureAlgorithm alg, String what, VerifierCache verifiers)
+      throws VerificationException {
     try {
-      return Verifiers.from(key, alg);
+      return verifiers.get(key, alg);
     } catch (UnsupportedKeyException e) {
       throw new VerificationException(Check.SIGNATURE, what + " cannot be checked: " + e.getMessage());
     }

@@ -3,7 +3,14 @@ package dev.signet.cli.command;
 import dev.signet.cli.CliContext;
 import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
+import dev.signet.cli.options.Artifacts;
+import dev.signet.cli.options.Inputs;
 import dev.signet.cli.options.VerifyOptions;
+import dev.signet.verify.LegacySignature;
+import dev.signet.verify.VerificationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code signet verify-blob}: cosign's verify-blob. The artifact is a file or {@code sha256:<hex>}; the
- * signature comes from {@code --bundle} (a v0.3 bundle or cosign's legacy local bundle) or
- * {@code --signature}. Prints {@code Verified OK} on standard error.
+ * {@code signet verify-blob}: cosign's verify-blob, by the verification engine. The artifact is a file or
+ * {@code sha256:<hex>}; the signature comes from {@code --bundle} (a v0.3 bundle or cosign's legacy local
+ * bundle) or {@code --signature} (with {@code --certificate} for keyless). Prints {@code Verified OK} on
+ * standard error.
  */
 @Command(name = "verify-blob", description = "Verify a file's signature (cosign-compatible).")
 public final class VerifyBlobCommand implements Callable<Integer> {
@@ -46,6 +54,51 @@ public final class VerifyBlobCommand implements Callable<Integer> {
     if (timestamp != null) {
       throw new CommandFailure(ExitCodes.FAILURE, "--rfc3161-timestamp is not supported yet; put the timestamp in the bundle");
     }
-    throw VerifyCommands.notWired("verify-blob");
+    Artifacts.Named named = Artifacts.parse(ctx, artifact);
+    var verifier = VerifyCommands.verifier(ctx, verify);
+    var policy = VerifyCommands.policy(ctx, verify);
+    try {
+      if (bundle != null) {
+        BlobSignatures found = BlobSignatures.read(Inputs.read(ctx, bundle, "bundle", false), bundle);
+        if (found.bundle().isPresent()) {
+          verifier.verify(found.bundle().get(), named.artifact(), policy);
+        } else {
+          BlobSignatures.Legacy l = found.legacy().orElseThrow();
+          LegacySignature legacy = legacySignature(named, l.signature(), l.certificatePem().or(this::certificatePem));
+          if (l.rekorBundleJson().isPresent()) {
+            legacy = legacy.withRekorBundle(l.rekorBundleJson().get());
+          }
+          verifier.verify(legacy, named.artifact(), policy);
+        }
+      } else {
+        verifier.verify(legacySignature(named, signatureBytes(), certificatePem()), named.artifact(), policy);
+      }
+    } catch (VerificationException e) {
+      throw VerifyCommands.rejected("verify " + artifact, e);
+    }
+    ctx.err().println("Verified OK");
+    return ExitCodes.OK;
+  }
+
+  private LegacySignature legacySignature(Artifacts.Named named, byte[] sig, Optional<String> cert) {
+    byte[] payload = named.bytes().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
+        "a detached signature is checked over the file's bytes: name the file, not " + artifact));
+    LegacySignature legacy = LegacySignature.of(payload, sig);
+    return cert.isPresent() ? legacy.withCertificate(cert.get(), verify.certificateChain == null ? null
+        : new String(Inputs.read(ctx, verify.certificateChain, "certificate chain", false), StandardCharsets.US_ASCII))
+        : legacy;
+  }
+
+  private Optional<String> certificatePem() {
+    return verify.certificate == null ? Optional.empty()
+        : Optional.of(new String(Inputs.read(ctx, verify.certificate, "certificate", false), StandardCharsets.US_ASCII));
+  }
+
+  /** {@code --signature}: a file holding base64, or the base64 text itself. */
+  private byte[] signatureBytes() {
+    String text = Files.isRegularFile(ctx.resolve(signature))
+        ? new String(Inputs.read(ctx, signature, "signature", false), StandardCharsets.US_ASCII)
+        : signature;
+    return BlobSignatures.decode(text, "--signature", "signature");
   }
 }

@@ -40,8 +40,16 @@ import java.util.function.Consumer;
  * are left out unless that predicate type is asked for.
  */
 public final class AttachmentReader {
-  /** One attestation: where it was found, its envelope and predicate type, and its bundle if it came in one. */
-  public record Found(String source, DsseEnvelope envelope, String predicateType, Optional<SigstoreBundle> bundle) {}
+  /**
+   * One attestation: where it was found, its envelope and predicate type, its bundle if it came in one,
+   * and for a legacy layer its annotations (certificate, chain, Rekor bundle).
+   */
+  public record Found(String source, DsseEnvelope envelope, String predicateType, Optional<SigstoreBundle> bundle,
+      java.util.Map<String, String> annotations) {
+    public Found {
+      annotations = annotations == null ? java.util.Map.of() : java.util.Map.copyOf(annotations);
+    }
+  }
 
   /** One SBOM layer. */
   public record Sbom(String mediaType, byte[] content) {}
@@ -128,7 +136,7 @@ public final class AttachmentReader {
         return Optional.empty();
       }
       String type = InTotoStatement.fromEnvelope(bundle.dsseEnvelope()).predicateType();
-      return Optional.of(new Found("bundle " + where, bundle.dsseEnvelope(), type, Optional.of(bundle)));
+      return Optional.of(new Found("bundle " + where, bundle.dsseEnvelope(), type, Optional.of(bundle), null));
     } catch (BundleFormatException | PayloadFormatException e) {
       warn.accept("skipping bundle referrer " + where + ": " + e.getMessage());
       return Optional.empty();
@@ -153,7 +161,7 @@ public final class AttachmentReader {
       if (type == null || type.isEmpty()) {
         type = InTotoStatement.fromEnvelope(envelope).predicateType();
       }
-      return Optional.of(new Found(where, envelope, type, Optional.empty()));
+      return Optional.of(new Found(where, envelope, type, Optional.empty(), layer.annotationsOrEmpty()));
     } catch (PayloadFormatException e) {
       warn.accept("skipping " + where + ": " + e.getMessage());
       return Optional.empty();

@@ -2,7 +2,7 @@ package dev.signet.verify.tlog;
 
 import dev.signet.crypto.SignatureVerificationException;
 import dev.signet.crypto.UnsupportedKeyException;
-import dev.signet.crypto.Verifiers;
+import dev.signet.crypto.VerifierCache;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
@@ -32,12 +32,18 @@ public final class SignedEntryTimestamp {
    * @throws VerificationException (TLOG_ENTRY) when absent or invalid
    */
   public static void verify(TlogEntry entry, TransparencyLog log) throws VerificationException {
+    verify(entry, log, new VerifierCache(0));
+  }
+
+  /** {@link #verify(TlogEntry, TransparencyLog)} reusing the log key's verifier from {@code verifiers}. */
+  public static void verify(TlogEntry entry, TransparencyLog log, VerifierCache verifiers)
+      throws VerificationException {
     byte[] set = entry.signedEntryTimestamp();
     if (set == null || set.length == 0) {
       throw new VerificationException(Check.TLOG_ENTRY, entry.describe() + " has no signed entry timestamp");
     }
     try {
-      Verifiers.from(log.key()).verify(payload(entry), set);
+      verifiers.get(log.key()).verify(payload(entry), set);
     } catch (SignatureVerificationException | UnsupportedKeyException | RuntimeException e) {
       throw new VerificationException(Check.TLOG_ENTRY, entry.describe() + ": the signed entry timestamp does"
           + " not verify with the key of log " + log.baseUrl() + " (body, integrated time, log id or log index"

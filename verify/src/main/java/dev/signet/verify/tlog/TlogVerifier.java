@@ -1,5 +1,6 @@
 package dev.signet.verify.tlog;
 
+import dev.signet.crypto.VerifierCache;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
@@ -19,10 +20,17 @@ import java.util.Optional;
 public final class TlogVerifier {
   private final List<TransparencyLog> logs;
   private final WitnessPolicy witnesses;
+  private final VerifierCache verifiers;
 
   public TlogVerifier(List<TransparencyLog> logs, WitnessPolicy witnesses) {
+    this(logs, witnesses, new VerifierCache(0));
+  }
+
+  /** @param verifiers where the logs' key verifiers are kept between entries */
+  public TlogVerifier(List<TransparencyLog> logs, WitnessPolicy witnesses, VerifierCache verifiers) {
     this.logs = List.copyOf(logs);
     this.witnesses = witnesses == null ? WitnessPolicy.none() : witnesses;
+    this.verifiers = verifiers;
   }
 
   /**
@@ -56,7 +64,7 @@ public final class TlogVerifier {
           .orElseThrow(() -> new VerificationException(Check.TLOG_ENTRY, entry.describe() + ": integrated time "
               + t + " is outside the validity " + candidates.get(0).validFor() + " of log "
               + candidates.get(0).baseUrl()));
-      SignedEntryTimestamp.verify(entry, log);
+      SignedEntryTimestamp.verify(entry, log, verifiers);
       integrated = Optional.of(t);
     } else if (!v2 && entry.inclusionProof() == null) {
       throw new VerificationException(Check.TLOG_ENTRY, entry.describe()

@@ -17,9 +17,11 @@ public final class DiscoveryService {
   public static final int DEFAULT_PAGE = MAX_PAGE;
 
   private final MetadataStore meta;
+  private final ReferrersCache cache;
 
   DiscoveryService(MetadataStore meta) {
     this.meta = meta;
+    this.cache = new ReferrersCache(meta::version, 4096, 64L << 20);
   }
 
   public Page<String> tags(String repo, String last, int n) throws RegistryException {
@@ -35,8 +37,10 @@ public final class DiscoveryService {
 
   /** The referrers of {@code subject} as an OCI image index (empty when there are none). */
   public byte[] referrers(String repo, Digest subject, String artifactType) {
-    List<Descriptor> found = meta.referrers(repo, subject, artifactType);
-    return Manifests.toJson(ImageIndex.of(found));
+    return cache.get(repo, subject, artifactType, () -> {
+      List<Descriptor> found = meta.referrers(repo, subject, artifactType);
+      return Manifests.toJson(ImageIndex.of(found));
+    });
   }
 
   public List<AccessoryRecord> accessories(String repo, Digest subject) {

@@ -15,4 +15,12 @@ public interface AccessoryIndex {
 
   /** Every manifest attached to {@code subject} in any way, sorted by creation time then digest. */
   List<AccessoryRecord> accessories(String repository, Digest subject);
+
+  /**
+   * A number that changes after every committed write of this store (and so after every write that may
+   * change an answer of this index), for callers that cache answers built from it: an answer computed
+   * after reading version {@code v} is current while the version is still {@code v}. Local to this
+   * process's store.
+   */
+  long version();
 }

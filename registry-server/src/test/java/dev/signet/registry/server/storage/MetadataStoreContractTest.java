@@ -150,6 +150,20 @@ public abstract class MetadataStoreContractTest {
   }
 
   @Test
+  void version_changesWithEveryWriteAndNotWithReads() throws Exception {
+    Digest subject = digest("subject");
+    long v0 = store.version();
+    putReferrer("sig", subject, "application/sig");
+    long v1 = store.version();
+    assertThat(v1).isNotEqualTo(v0);
+    store.referrers(REPO, subject, null);
+    store.accessories(REPO, subject);
+    assertThat(store.version()).isEqualTo(v1);
+    store.deleteManifest(REPO, store.referrers(REPO, subject, null).get(0).parsedDigest());
+    assertThat(store.version()).isNotEqualTo(v1);
+  }
+
+  @Test
   void accessories_listEveryLinkKind() throws Exception {
     Digest subject = put("subject", "v1").digest();
     store.linkBlob(REPO, BLOB, 4);

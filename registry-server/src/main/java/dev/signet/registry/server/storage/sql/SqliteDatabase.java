@@ -7,6 +7,7 @@ import dev.signet.registry.server.storage.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -25,6 +26,7 @@ final class SqliteDatabase implements AutoCloseable {
   private final HikariDataSource readers;
   private final HikariDataSource writer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final AtomicLong version = new AtomicLong();
 
   SqliteDatabase(Path file, boolean fullSync, int readerPoolSize) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -79,6 +81,11 @@ final class SqliteDatabase implements AutoCloseable {
     }
   }
 
+  /** Bumped after every write transaction ends (committed or not), before {@link #write} returns. */
+  long version() {
+    return version.get();
+  }
+
   /** Runs {@code work} in one write transaction; any exception rolls it back. */
   <T> T write(Work<T> work) throws StoreException {
     writeLock.lock();
@@ -97,6 +104,7 @@ final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageFailure("metadata write failed: " + e.getMessage(), e);
     } finally {
+      version.incrementAndGet();
       writeLock.unlock();
     }
   }

@@ -108,6 +108,11 @@ public final class SqliteMetadataStore implements MetadataStore {
   }
 
   @Override
+  public long version() {
+    return db.version();
+  }
+
+  @Override
   public List<AccessoryRecord> accessories(String repository, Digest subject) {
     return db.read(c -> DiscoverySql.accessories(c, repository, subject));
   }
