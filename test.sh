@@ -17,7 +17,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-for oracle in sigstore-js tuf-js; do   # independent verifiers: @sigstore/verify, tuf-js
+for oracle in sigstore-js tuf-js sigstore-mock; do   # @sigstore/verify, tuf-js; @sigstore/sign + @sigstore/mock (keyless peers)
   if [ -f "oracles/$oracle/package-lock.json" ] && [ ! -d "oracles/$oracle/node_modules" ]; then
     echo "test.sh: installing the $oracle oracle (npm ci)"
     (cd "oracles/$oracle" && npm ci --no-audit --no-fund --loglevel=error)
