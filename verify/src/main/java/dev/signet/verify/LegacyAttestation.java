@@ -43,19 +43,6 @@ public record LegacyAttestation(
     return new LegacyAttestation(envelope, a.certificatePem(), a.chainPem(), a.rekorBundleJson(), a.rfc3161Token());
   }
 
-  public LegacyAttestation withCertificate(String certificatePem, String chainPem) {
-    return new LegacyAttestation(envelope, Optional.ofNullable(certificatePem), Optional.ofNullable(chainPem),
-        rekorBundleJson, rfc3161Token);
-  }
-
-  public LegacyAttestation withRekorBundle(byte[] json) {
-    return new LegacyAttestation(envelope, certificatePem, chainPem, Optional.ofNullable(json), rfc3161Token);
-  }
-
-  public LegacyAttestation withRfc3161Token(byte[] der) {
-    return new LegacyAttestation(envelope, certificatePem, chainPem, rekorBundleJson, Optional.ofNullable(der));
-  }
-
   @Override
   public byte[] envelope() {
     return envelope.clone();
