@@ -15,6 +15,14 @@ public sealed interface Candidate {
     }
   }
 
+  /** A cosign legacy {@code .att} layer. */
+  record LegacyAttestation(String description, dev.signet.verify.LegacyAttestation attestation) implements Candidate {
+    public LegacyAttestation {
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(attestation, "attestation");
+    }
+  }
+
   /** A cosign legacy {@code .sig} layer. */
   record Legacy(String description, LegacySignature signature) implements Candidate {
     public Legacy {

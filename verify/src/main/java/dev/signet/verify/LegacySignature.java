@@ -1,21 +1,18 @@
 package dev.signet.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.cosign.SignatureAnnotations;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A cosign legacy signature (a {@code .sig} layer, or an {@code .att} layer whose payload is a DSSE
- * envelope and whose signature annotation is empty): the signed payload and the values of its annotations
+ * A cosign legacy signature (a {@code .sig} layer): the signed payload and the values of its annotations
  * {@code dev.cosignproject.cosign/signature} (decoded), {@code dev.sigstore.cosign/certificate},
  * {@code dev.sigstore.cosign/chain}, {@code dev.sigstore.cosign/bundle} (the Rekor SET bundle JSON)
- * and the DER token of {@code dev.sigstore.cosign/rfc3161timestamp}.
+ * and the DER token of {@code dev.sigstore.cosign/rfc3161timestamp}. An {@code .att} layer is a
+ * {@link LegacyAttestation}; for compatibility, a signature with an empty signature annotation is
+ * read as one (its payload must then be a DSSE envelope).
  */
 public record LegacySignature(
     byte[] payload, byte[] signature, Optional<String> certificatePem, Optional<String> chainPem,
@@ -56,22 +53,13 @@ public record LegacySignature(
       throw new VerificationException(Check.FORMAT, "the " + SignatureAnnotations.SIGNATURE
           + " annotation is not valid base64");
     }
-    Optional<byte[]> token = Optional.empty();
-    String ts = annotations.get(SignatureAnnotations.RFC3161_TIMESTAMP);
-    if (ts != null && !ts.isBlank()) {
-      try {
-        JsonNode node = new ObjectMapper().readTree(ts);
-        token = Optional.of(Base64.getDecoder().decode(node.path("SignedRFC3161Timestamp").asText("")));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new VerificationException(Check.FORMAT, "the " + SignatureAnnotations.RFC3161_TIMESTAMP
-            + " annotation is not {\"SignedRFC3161Timestamp\":\"<base64>\"}");
-      }
-    }
-    String bundle = annotations.get(SignatureAnnotations.BUNDLE);
-    return new LegacySignature(payload, sig, Optional.ofNullable(annotations.get(SignatureAnnotations.CERTIFICATE)),
-        Optional.ofNullable(annotations.get(SignatureAnnotations.CHAIN)),
-        bundle == null || bundle.isBlank() ? Optional.empty() : Optional.of(bundle.getBytes(StandardCharsets.UTF_8)),
-        token);
+    CosignAnnotations a = CosignAnnotations.of(annotations);
+    return new LegacySignature(payload, sig, a.certificatePem(), a.chainPem(), a.rekorBundleJson(), a.rfc3161Token());
+  }
+
+  /** This layer as an {@code .att} layer: the payload is the DSSE envelope. */
+  public LegacyAttestation asAttestation() {
+    return new LegacyAttestation(payload, certificatePem, chainPem, rekorBundleJson, rfc3161Token);
   }
 
   public LegacySignature withCertificate(String certificatePem, String chainPem) {

@@ -78,8 +78,8 @@ final class Pipeline {
           e.log().baseUrl())));
     }
     int tsaCount = 0;
-    boolean timestampsMatter = !policy.isKeyMode() || policy.timestampThreshold() > 0
-        || policy.signedTimestampThreshold() > 0;
+    boolean timestampsMatter = !policy.ignoreTimestamps() && (!policy.isKeyMode() || policy.timestampThreshold() > 0
+        || policy.signedTimestampThreshold() > 0);
     if (timestampsMatter) {
       for (byte[] token : m.timestamps()) {
         Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities());

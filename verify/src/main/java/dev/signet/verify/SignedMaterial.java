@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One signature normalized from either format: what was signed, the signature bytes, the certificate
@@ -59,37 +60,56 @@ record SignedMaterial(
   }
 
   static SignedMaterial of(LegacySignature sig) throws VerificationException {
-    String description = "legacy signature";
+    if (sig.signature().length == 0) { // an .att layer read as a .sig layer: the DSSE envelope carries the signature
+      return of(sig.asAttestation(), "legacy signature: the signature annotation is empty and the payload");
+    }
+    Legacy l = legacy("legacy signature", sig.certificatePem(), sig.chainPem(), sig.rekorBundleJson(),
+        sig.rfc3161Token());
+    return new SignedMaterial("legacy signature", Kind.LEGACY, sig.signature(), l.leaf(), l.intermediates(), null,
+        null, sig.payload(), l.entries(), false, l.timestamps(), true);
+  }
+
+  static SignedMaterial of(LegacyAttestation att) throws VerificationException {
+    return of(att, "legacy attestation: the layer");
+  }
+
+  private static SignedMaterial of(LegacyAttestation att, String whatIsNotAnEnvelope) throws VerificationException {
+    String description = "legacy attestation";
+    DsseEnvelope env;
+    try {
+      env = DsseEnvelope.parse(att.envelope());
+    } catch (PayloadFormatException e) {
+      throw new VerificationException(Check.FORMAT, whatIsNotAnEnvelope + " is not a DSSE envelope: "
+          + e.getMessage());
+    }
+    if (env.signatures().size() != 1) {
+      throw new VerificationException(Check.FORMAT, description + ": the DSSE envelope must carry exactly one"
+          + " signature, it has " + env.signatures().size());
+    }
+    Legacy l = legacy(description, att.certificatePem(), att.chainPem(), att.rekorBundleJson(), att.rfc3161Token());
+    return new SignedMaterial(description, Kind.DSSE, env.signatures().get(0).sig(), l.leaf(), l.intermediates(),
+        null, env, null, l.entries(), false, l.timestamps(), true);
+  }
+
+  /** The verification annotations of a legacy layer, parsed. */
+  private record Legacy(X509Certificate leaf, List<X509Certificate> intermediates, List<TlogEntry> entries,
+      List<byte[]> timestamps) {}
+
+  private static Legacy legacy(String description, Optional<String> certificatePem, Optional<String> chainPem,
+      Optional<byte[]> rekorBundleJson, Optional<byte[]> rfc3161Token) throws VerificationException {
     X509Certificate leaf = null;
     List<X509Certificate> intermediates = new ArrayList<>();
-    if (sig.certificatePem().isPresent()) {
-      leaf = pem(sig.certificatePem().get(), description + " certificate annotation").get(0);
-      if (sig.chainPem().isPresent()) {
-        intermediates.addAll(pem(sig.chainPem().get(), description + " chain annotation"));
+    if (certificatePem.isPresent()) {
+      leaf = pem(certificatePem.get(), description + " certificate annotation").get(0);
+      if (chainPem.isPresent()) {
+        intermediates.addAll(pem(chainPem.get(), description + " chain annotation"));
       }
     }
     List<TlogEntry> entries = new ArrayList<>();
-    if (sig.rekorBundleJson().isPresent()) {
-      entries.add(TlogEntry.fromCosignBundle(sig.rekorBundleJson().get()));
+    if (rekorBundleJson.isPresent()) {
+      entries.add(TlogEntry.fromCosignBundle(rekorBundleJson.get()));
     }
-    List<byte[]> timestamps = sig.rfc3161Token().map(List::of).orElse(List.of());
-    if (sig.signature().length == 0) { // an .att layer: the DSSE envelope carries the signature
-      DsseEnvelope env;
-      try {
-        env = DsseEnvelope.parse(sig.payload());
-      } catch (PayloadFormatException e) {
-        throw new VerificationException(Check.FORMAT, "legacy signature: the signature annotation is empty and the"
-            + " payload is not a DSSE envelope: " + e.getMessage());
-      }
-      if (env.signatures().size() != 1) {
-        throw new VerificationException(Check.FORMAT, "legacy attestation: the DSSE envelope must carry exactly one"
-            + " signature, it has " + env.signatures().size());
-      }
-      return new SignedMaterial("legacy attestation", Kind.DSSE, env.signatures().get(0).sig(), leaf, intermediates,
-          null, env, null, entries, false, timestamps, true);
-    }
-    return new SignedMaterial(description, Kind.LEGACY, sig.signature(), leaf, intermediates, null, null,
-        sig.payload(), entries, false, timestamps, true);
+    return new Legacy(leaf, intermediates, entries, rfc3161Token.map(List::of).orElse(List.of()));
   }
 
   private static List<X509Certificate> pem(String pem, String what) throws VerificationException {

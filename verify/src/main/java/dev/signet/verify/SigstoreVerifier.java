@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The Sigstore verification engine: pure and offline. Trust material (a {@link TrustedRoot}, witness
- * policy) and a clock are given at construction; each call takes a signature (a Sigstore bundle or a
- * cosign legacy signature), the artifact and a policy, and returns a {@link VerificationResult} or
- * throws a {@link VerificationException} naming the failed check. Thread-safe.
+ * policy) and a clock are given at construction; each call takes a signature (a Sigstore bundle, or a
+ * cosign legacy signature or attestation), the artifact and a policy, and returns a
+ * {@link VerificationResult} or throws a {@link VerificationException} naming the failed check.
+ * Thread-safe.
  *
  * <p>Order (Sigstore client spec): parse; time sources (verified log entries' integrated times, verified
  * RFC 3161 timestamps); the certificate chain valid at those times; SCTs; identity; the signature over
@@ -48,15 +49,28 @@ public final class SigstoreVerifier {
     return pipeline.run(SignedMaterial.of(signature), artifact, policy);
   }
 
+  /** Verifies a cosign legacy attestation (an {@code .att} layer: DSSE envelope and its annotations). */
+  public VerificationResult verify(LegacyAttestation attestation, Artifact artifact, VerificationPolicy policy)
+      throws VerificationException {
+    return pipeline.run(SignedMaterial.of(attestation), artifact, policy);
+  }
+
+  /** Verifies one candidate, in whichever format it is. */
+  public VerificationResult verify(Candidate candidate, Artifact artifact, VerificationPolicy policy)
+      throws VerificationException {
+    return switch (candidate) {
+      case Candidate.Bundle b -> verify(b.bundle(), artifact, policy);
+      case Candidate.Legacy l -> verify(l.signature(), artifact, policy);
+      case Candidate.LegacyAttestation a -> verify(a.attestation(), artifact, policy);
+    };
+  }
+
   /** Verifies every candidate; one that satisfies the policy, in either format, is enough. */
   public MultiVerificationResult verifyAll(List<Candidate> candidates, Artifact artifact, VerificationPolicy policy) {
     List<MultiVerificationResult.Outcome> outcomes = new ArrayList<>();
     for (Candidate c : candidates) {
       try {
-        VerificationResult r = switch (c) {
-          case Candidate.Bundle b -> verify(b.bundle(), artifact, policy);
-          case Candidate.Legacy l -> verify(l.signature(), artifact, policy);
-        };
+        VerificationResult r = verify(c, artifact, policy);
         outcomes.add(new MultiVerificationResult.Outcome(c.description(), Optional.of(r), Optional.empty()));
       } catch (VerificationException e) {
         outcomes.add(new MultiVerificationResult.Outcome(c.description(), Optional.empty(), Optional.of(e)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.bundle.SigstoreBundle;
 import dev.signet.oci.Digest;
+import dev.signet.oci.MediaTypes;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.testing.oracle.OracleRequest;
 import dev.signet.testing.oracle.OracleResult;
@@ -79,6 +80,66 @@ class FakeSigstoreTest {
     TrustedRoot other = TrustedRootParser.parse(FakeSigstore.withTimestampAuthority(T).trustedRootJson());
     assertThatThrownBy(() -> new SigstoreVerifier(other).verify(bundle, Artifact.ofDigest(IMAGE.toString()),
         identity(ALICE, FakeSigstore.DEFAULT_ISSUER))).isInstanceOf(VerificationException.class);
+  }
+
+  @Test
+  void keylessLegacyAttestationLayersVerifyAsCandidatesAndOnlyForTheirSubject() throws Exception {
+    FakeSigstore sigstore = FakeSigstore.withTimestampAuthority(T);
+    SigstoreVerifier verifier = new SigstoreVerifier(TrustedRootParser.parse(sigstore.trustedRootJson()));
+    KeylessSignature dsse = sigstore.signImageDsse(IMAGE, Map.of(), ALICE, FakeSigstore.DEFAULT_ISSUER);
+    LegacyAttestation att = LegacyAttestation.fromAnnotations(dsse.legacyEnvelopeJson(MediaTypes.IN_TOTO),
+        dsse.legacyAnnotations());
+    // an IdentityPolicy is itself the engine's certificate identity check
+    VerificationPolicy policy = VerificationPolicy.forIdentity((CertificateIdentityCheck) IdentityPolicy.of(
+        Identity.exact(ALICE, FakeSigstore.DEFAULT_ISSUER))).usingSignedTimestamps();
+
+    VerificationResult r = verifier.verify(new Candidate.LegacyAttestation("layer 0", att),
+        Artifact.ofDigest(IMAGE.toString()), policy);
+    assertThat(r.payloadType()).contains(MediaTypes.IN_TOTO);
+    assertThat(r.payload()).isEqualTo(dsse.payload());
+    assertThat(r.timestampCount()).isEqualTo(1);
+    assertThat(r.logEntries()).hasSize(1);
+    assertThat(((Signer.Certificate) r.signer()).identity().subjectAlternativeNames()).containsExactly(ALICE);
+    assertThatThrownBy(() -> verifier.verify(att, Artifact.ofDigest("sha256:" + "cd".repeat(32)), policy))
+        .hasMessage("artifact: legacy attestation: no matching subject digest found for sha256:" + "cd".repeat(32));
+    assertThatThrownBy(() -> verifier.verify(att, Artifact.ofDigest(IMAGE.toString()),
+        identity("mallory@signet.test", FakeSigstore.DEFAULT_ISSUER)))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.IDENTITY));
+    // the same layer read the old way (a .sig layer with an empty signature) verifies alike
+    LegacySignature asSig = LegacySignature.fromAnnotations(dsse.legacyEnvelopeJson(MediaTypes.IN_TOTO),
+        dsse.legacyAnnotations());
+    assertThat(verifier.verify(asSig, Artifact.ofDigest(IMAGE.toString()), policy).payload())
+        .isEqualTo(dsse.payload());
+    assertThatThrownBy(() -> verifier.verify(LegacyAttestation.of("not json".getBytes(StandardCharsets.UTF_8)),
+        Artifact.ofDigest(IMAGE.toString()), policy))
+        .hasMessageStartingWith("format: legacy attestation: the layer is not a DSSE envelope");
+  }
+
+  @Test
+  void ignoringTimestampsLetsARootWithoutTimestampAuthoritiesVerifyATimestampedSignature() throws Exception {
+    FakeSigstore sigstore = FakeSigstore.withTimestampAuthority(T);
+    TrustedRoot full = TrustedRootParser.parse(sigstore.trustedRootJson());
+    TrustedRoot noTsa = new TrustedRoot(full.mediaType(), full.tlogs(), full.certificateAuthorities(), full.ctlogs(),
+        List.of());
+    byte[] blob = "timestamped".getBytes(StandardCharsets.UTF_8);
+    KeylessSignature s = sigstore.signBlob(blob, ALICE);
+    LegacySignature legacy = LegacySignature.fromAnnotations(s.payload(), s.legacyAnnotations());
+    assertThat(legacy.rfc3161Token()).isPresent();
+    VerificationPolicy policy = identity(ALICE, FakeSigstore.DEFAULT_ISSUER);
+    SigstoreVerifier verifier = new SigstoreVerifier(noTsa);
+
+    assertThatThrownBy(() -> verifier.verify(legacy, Artifact.of(blob), policy))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.TIMESTAMP))
+        .hasMessageContaining("the trusted root has no timestamp authority");
+    VerificationResult r = verifier.verify(legacy, Artifact.of(blob), policy.ignoringTimestamps());
+    assertThat(r.timestampCount()).isZero();
+    assertThat(r.times()).extracting(VerifiedTime::source).containsExactly(VerifiedTime.Source.TLOG_INTEGRATED_TIME);
+    // without the log entry nothing is left to check the certificate at
+    assertThatThrownBy(() -> verifier.verify(legacy, Artifact.of(blob), policy.ignoringTimestamps().ignoringTlog()))
+        .isInstanceOfSatisfying(VerificationException.class, e -> assertThat(e.check()).isEqualTo(Check.THRESHOLD));
+    assertThatThrownBy(() -> policy.ignoringTimestamps().usingSignedTimestamps())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot ignore RFC 3161 timestamps");
+    assertThat(policy.usingSignedTimestamps().ignoringTimestamps().signedTimestampThreshold()).isZero();
   }
 
   @Test

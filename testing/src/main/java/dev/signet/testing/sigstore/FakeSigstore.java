@@ -42,24 +42,21 @@ public final class FakeSigstore {
   private final Instant signingTime;
   private final TestPki.Issued root;
   private final TestPki.Issued intermediate;
-  private final TestPki.CtLog ctLog = TestPki.CtLog.create();
+  private final TestPki.CtLog ctLog;
   private final TestLog rekor;
   private final TestPki.Issued tsaRoot;
   private final TestPki.Issued tsa;
   private final byte[] trustedRoot;
 
-  private FakeSigstore(Instant signingTime, boolean timestamps) {
+  private FakeSigstore(Instant signingTime, boolean timestamps, TestPki.CtLog ctLog, TestLog rekor) {
     this.signingTime = signingTime.truncatedTo(ChronoUnit.SECONDS);
+    this.ctLog = ctLog;
+    this.rekor = rekor;
     Instant t = this.signingTime;
     root = TestPki.cert().subject("CN=fulcio root,O=signet.test").ca(null).keyUsage(CA_KEY_USAGE)
         .validity(t.minus(1, ChronoUnit.DAYS), t.plus(3650, ChronoUnit.DAYS)).build();
     intermediate = TestPki.cert().subject("CN=fulcio intermediate,O=signet.test").issuer(root).ca(0)
         .keyUsage(CA_KEY_USAGE).validity(t.minus(1, ChronoUnit.HOURS), t.plus(365, ChronoUnit.DAYS)).build();
-    try {
-      rekor = TestLog.rekorV1("rekor.signet.test");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the test Rekor log", e);
-    }
     Instant from = t.minus(1, ChronoUnit.DAYS);
     TrustedRootJson json = new TrustedRootJson().tlog(rekor, from).ctlog(ctLog, CT_LOG_URL, from, null)
         .certificateAuthority(FULCIO_URL, from, null, intermediate.cert(), root.cert());
@@ -77,12 +74,35 @@ public final class FakeSigstore {
 
   /** A deployment signing at {@code signingTime} (truncated to seconds), without a timestamp authority. */
   public static FakeSigstore create(Instant signingTime) {
-    return new FakeSigstore(Objects.requireNonNull(signingTime, "signingTime"), false);
+    return new FakeSigstore(Objects.requireNonNull(signingTime, "signingTime"), false, TestPki.CtLog.create(),
+        newRekor());
   }
 
   /** As {@link #create}, with a timestamp authority whose RFC 3161 timestamps every signature carries. */
   public static FakeSigstore withTimestampAuthority(Instant signingTime) {
-    return new FakeSigstore(Objects.requireNonNull(signingTime, "signingTime"), true);
+    return new FakeSigstore(Objects.requireNonNull(signingTime, "signingTime"), true, TestPki.CtLog.create(),
+        newRekor());
+  }
+
+  /**
+   * Another Fulcio-like CA (new root and intermediate with the same names, other keys) whose leaves are
+   * logged in this deployment's CT and Rekor logs; its trusted root names the same logs and its own CA.
+   */
+  public FakeSigstore withAnotherCa() {
+    return new FakeSigstore(signingTime, tsa != null, ctLog, rekor);
+  }
+
+  private static TestLog newRekor() {
+    try {
+      return TestLog.rekorV1("rekor.signet.test");
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the test Rekor log", e);
+    }
+  }
+
+  /** The root CA certificate (what a bring-your-own CA trust anchor names). */
+  public java.security.cert.X509Certificate rootCertificate() {
+    return root.cert();
   }
 
   public Instant signingTime() {
@@ -108,16 +128,30 @@ public final class FakeSigstore {
    * A message signature over {@code artifact} by a leaf for {@code subject} (an email, or a URI when it
    * contains {@code ://}) issued for {@code oidcIssuer}, logged as hashedrekord 0.0.1.
    */
-  public synchronized KeylessSignature signBlob(byte[] artifact, String subject, String oidcIssuer) {
-    TestPki.Issued leaf = leaf(subject, oidcIssuer);
+  public KeylessSignature signBlob(byte[] artifact, String subject, String oidcIssuer) {
+    return signBlob(artifact, subject, oidcIssuer, Map.of());
+  }
+
+  /**
+   * As {@link #signBlob(byte[], String, String)} by a leaf with further Fulcio v1 extensions: OID (e.g.
+   * {@code 1.3.6.1.4.1.57264.1.5}, GitHub workflow repository) to value, stored as raw UTF-8.
+   */
+  public synchronized KeylessSignature signBlob(byte[] artifact, String subject, String oidcIssuer,
+      Map<String, String> extensions) {
+    TestPki.Issued leaf = leaf(subject, oidcIssuer, extensions);
     byte[] sig = TestPki.sign(leaf.key(), artifact);
     int index = rekor.append(RekorBodies.hashedRekordV001(ReferenceMerkle.sha256(artifact), sig,
         TestPki.pem(leaf.cert())));
     byte[] token = timestamp(sig);
     VerificationMaterial vm = material(leaf, index, "hashedrekord", token);
     byte[] bundle = SigstoreBundle.ofMessageSignature(vm, MessageSignature.of(Digest.sha256(artifact), sig)).toJson();
+    return result(artifact, sig, leaf, bundle, legacyAnnotations(B64.encodeToString(sig), leaf, index, token));
+  }
+
+  /** cosign's legacy layer annotations: signature ("" on .att layers), certificate, chain, Rekor bundle, timestamp. */
+  private Map<String, String> legacyAnnotations(String signature, TestPki.Issued leaf, int index, byte[] token) {
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(SignatureAnnotations.SIGNATURE, B64.encodeToString(sig));
+    annotations.put(SignatureAnnotations.SIGNATURE, signature);
     annotations.put(SignatureAnnotations.CERTIFICATE, TestPki.pem(leaf.cert()));
     annotations.put(SignatureAnnotations.CHAIN, TestPki.pem(intermediate.cert()) + TestPki.pem(root.cert()));
     annotations.put(SignatureAnnotations.BUNDLE, new String(call(() -> rekor.cosignBundle(index, integratedTime(), 0)),
@@ -126,7 +160,7 @@ public final class FakeSigstore {
       annotations.put(SignatureAnnotations.RFC3161_TIMESTAMP, "{\"SignedRFC3161Timestamp\":\""
           + B64.encodeToString(token) + "\"}");
     }
-    return result(artifact, sig, leaf, bundle, annotations);
+    return annotations;
   }
 
   /**
@@ -149,15 +183,19 @@ public final class FakeSigstore {
         oidcIssuer);
   }
 
-  /** A DSSE envelope over {@code payload} (cosign {@code attest}), logged as dsse 0.0.1. */
+  /**
+   * A DSSE envelope over {@code payload} (cosign {@code attest}), logged as dsse 0.0.1; the result's
+   * {@code legacyAnnotations} and {@link KeylessSignature#legacyEnvelopeJson(String)} form the {@code .att} layer.
+   */
   public synchronized KeylessSignature signDsse(String payloadType, byte[] payload, String subject, String oidcIssuer) {
-    TestPki.Issued leaf = leaf(subject, oidcIssuer);
+    TestPki.Issued leaf = leaf(subject, oidcIssuer, Map.of());
     byte[] sig = TestPki.sign(leaf.key(), DsseEnvelope.pae(payloadType, payload));
     DsseEnvelope envelope = new DsseEnvelope(payloadType, payload, List.of(new DsseEnvelope.Signature("", sig)));
     int index = rekor.append(RekorBodies.dsseV001(ReferenceMerkle.sha256(envelope.toJson()),
         ReferenceMerkle.sha256(payload), sig, TestPki.pem(leaf.cert())));
-    byte[] bundle = SigstoreBundle.ofDsse(material(leaf, index, "dsse", timestamp(sig)), envelope).toJson();
-    return result(payload, sig, leaf, bundle, Map.of());
+    byte[] token = timestamp(sig);
+    byte[] bundle = SigstoreBundle.ofDsse(material(leaf, index, "dsse", token), envelope).toJson();
+    return result(payload, sig, leaf, bundle, legacyAnnotations("", leaf, index, token));
   }
 
   private KeylessSignature result(byte[] payload, byte[] sig, TestPki.Issued leaf, byte[] bundle,
@@ -166,9 +204,11 @@ public final class FakeSigstore {
         annotations, trustedRoot);
   }
 
-  private TestPki.Issued leaf(String subject, String oidcIssuer) {
-    return TestPki.fulcioLeaf(intermediate, subject, oidcIssuer).validity(signingTime, signingTime.plusSeconds(600))
-        .sct(new TestPki.Sct(ctLog, signingTime, false)).build();
+  private TestPki.Issued leaf(String subject, String oidcIssuer, Map<String, String> extensions) {
+    TestPki.Spec spec = TestPki.fulcioLeaf(intermediate, subject, oidcIssuer)
+        .validity(signingTime, signingTime.plusSeconds(600)).sct(new TestPki.Sct(ctLog, signingTime, false));
+    extensions.forEach(spec::rawString);
+    return spec.build();
   }
 
   /** The bundle's verification material: leaf, the Rekor entry (proved at the log's current size), timestamp. */

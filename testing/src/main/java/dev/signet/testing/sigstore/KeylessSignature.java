@@ -16,7 +16,8 @@ import java.util.Objects;
  *     certificate, one Rekor v1 entry with SET, inclusion proof and checkpoint, and an RFC 3161
  *     timestamp when the fake deployment issues them
  * @param legacyAnnotations cosign's legacy {@code .sig} layer annotations for {@code payload} (signature,
- *     certificate, chain, Rekor bundle with SET, RFC 3161 timestamp when issued); empty for DSSE signatures
+ *     certificate, chain, Rekor bundle with SET, RFC 3161 timestamp when issued); for DSSE signatures
+ *     the {@code .att} layer's (the same with an empty signature)
  * @param trustedRootJson the deployment's {@code trusted_root.json} (same for every signature it makes)
  */
 public record KeylessSignature(
@@ -51,6 +52,15 @@ public record KeylessSignature(
   @Override
   public byte[] trustedRootJson() {
     return trustedRootJson.clone();
+  }
+
+  /**
+   * For a DSSE signature: the one-signature envelope as cosign stores it in an {@code .att} layer
+   * (standard base64), whose {@code legacyAnnotations} are the layer's annotations.
+   */
+  public byte[] legacyEnvelopeJson(String payloadType) {
+    return new dev.signet.payload.DsseEnvelope(payloadType, payload,
+        List.of(new dev.signet.payload.DsseEnvelope.Signature("", signature))).toLegacyJson();
   }
 
   /** The leaf as PEM (cosign's {@code dev.sigstore.cosign/certificate} annotation). */

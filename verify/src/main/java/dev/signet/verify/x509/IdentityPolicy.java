@@ -1,7 +1,9 @@
 package dev.signet.verify.x509;
 
+import dev.signet.verify.CertificateIdentityCheck;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +24,7 @@ public record IdentityPolicy(
     String githubWorkflowSha,
     String githubWorkflowName,
     String githubWorkflowRepository,
-    String githubWorkflowRef) {
+    String githubWorkflowRef) implements CertificateIdentityCheck {
 
   /** One expected identity; empty strings mean "no constraint". */
   public record Identity(String subject, String subjectRegexp, String issuer, String issuerRegexp) {
@@ -94,6 +96,26 @@ public record IdentityPolicy(
 
   public IdentityPolicy withGithubWorkflow(String trigger, String sha, String name, String repository, String ref) {
     return new IdentityPolicy(identities, trigger, sha, name, repository, ref);
+  }
+
+  /**
+   * Refuses what {@code --certificate-identity-regexp} and {@code --certificate-oidc-issuer-regexp} would
+   * refuse (matching compiles lazily; use this to reject a policy up front).
+   *
+   * @throws IllegalArgumentException naming the expression and what is wrong with it
+   */
+  public static void validateRegexp(String re) {
+    try {
+      GoRegexp.compile(re);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(re + " is not a valid regular expression: " + e.getDescription(), e);
+    }
+  }
+
+  /** Checks the {@link FulcioIdentity} of a leaf whose chain verified (the engine's keyless mode). */
+  @Override
+  public void check(X509Certificate leaf) throws VerificationException {
+    check(FulcioIdentity.of(leaf));
   }
 
   /**

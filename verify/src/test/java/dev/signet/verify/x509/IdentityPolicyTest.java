@@ -165,4 +165,18 @@ class IdentityPolicyTest {
   void goRegexpRejectsWhatJavaCannotExpress(String re) {
     assertThatThrownBy(() -> GoRegexp.compile(re)).isInstanceOf(java.util.regex.PatternSyntaxException.class);
   }
+
+  @ParameterizedTest
+  @CsvSource({"(?U)a+", "a\\C", "[[:nope:]]", "(unclosed"})
+  void validateRegexpRefusesWhatMatchingWouldRefuseNamingTheExpression(String re) {
+    assertThatThrownBy(() -> IdentityPolicy.validateRegexp(re)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(re + " is not a valid regular expression: ");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"^release@signet\\.test$", "(?P<user>[a-z]+)@", "^[[:alpha:]]+$"})
+  void validateRegexpAcceptsGoSyntax(String re) {
+    IdentityPolicy.validateRegexp(re); // does not throw
+    assertThat(GoRegexp.compile(re)).isNotNull();
+  }
 }

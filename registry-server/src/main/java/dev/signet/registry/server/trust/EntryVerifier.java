@@ -3,7 +3,6 @@ package dev.signet.registry.server.trust;
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.oci.Digest;
 import dev.signet.verify.Artifact;
-import dev.signet.verify.Candidate;
 import dev.signet.verify.Signer;
 import dev.signet.verify.SigstoreVerifier;
 import dev.signet.verify.VerificationException;
@@ -12,8 +11,6 @@ import dev.signet.verify.VerificationResult;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.tlog.WitnessPolicy;
 import dev.signet.verify.x509.CertificateAuthorities;
-import dev.signet.verify.x509.FulcioIdentity;
-import dev.signet.verify.x509.IdentityPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +23,8 @@ import java.util.Map;
  * <ul>
  *   <li>key: the engine's key mode, transparency log not required (the project trusts its keys);
  *   <li>CA: the certificate must chain to the CA (a bring-your-own trusted root) at the time the registry
- *       first stored the signature, which stands in for a log timestamp; no log, no SCT, no identity;
+ *       first stored the signature, which stands in for a log timestamp; no log, no SCT, no identity, and
+ *       RFC 3161 timestamps are ignored (the CA's root has no timestamp authority to verify them with);
  *   <li>identity: the engine's keyless mode against the policy's trusted root with its default thresholds
  *       (one verified log entry, one verified time, one SCT), then the identity.
  * </ul>
@@ -55,10 +53,7 @@ final class EntryVerifier {
       Artifact artifact = Artifact.ofDigest(subject.toString());
       SigstoreVerifier v = verifier(anchor, signedAt);
       VerificationPolicy p = policy(anchor);
-      VerificationResult r = switch (e.candidate()) {
-        case Candidate.Bundle b -> v.verify(b.bundle(), artifact, p);
-        case Candidate.Legacy l -> v.verify(l.signature(), artifact, p);
-      };
+      VerificationResult r = v.verify(e.candidate(), artifact, p);
       VerifiedClaims claims = VerifiedClaims.of(r, subject);
       return new Check(Outcome.VERIFIED, signer(r.signer(), anchor), "verified with " + anchor.describe(),
           claims.annotations(), claims.predicateType());
@@ -80,12 +75,10 @@ final class EntryVerifier {
   private static VerificationPolicy policy(TrustAnchor anchor) {
     return switch (anchor.kind()) {
       case KEY -> VerificationPolicy.forKey(anchor.key()).ignoringTlog();
+      // the root has no timestamp authority: a signature's RFC 3161 timestamp can be neither verified nor needed
       case CA -> VerificationPolicy.forIdentity(leaf -> { }).ignoringTlog().ignoringSct().withTimestampThreshold(0)
-          .withCurrentTimeFallback();
-      case IDENTITY -> {
-        IdentityPolicy identity = anchor.identity().policy();
-        yield VerificationPolicy.forIdentity(leaf -> identity.check(FulcioIdentity.of(leaf)));
-      }
+          .ignoringTimestamps().withCurrentTimeFallback();
+      case IDENTITY -> VerificationPolicy.forIdentity(anchor.identity().policy());
     };
   }
 

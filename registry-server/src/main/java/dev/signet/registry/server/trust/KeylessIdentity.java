@@ -1,11 +1,7 @@
 package dev.signet.registry.server.trust;
 
-import dev.signet.verify.VerificationException;
-import dev.signet.verify.x509.FulcioIdentity;
 import dev.signet.verify.x509.IdentityPolicy;
-import dev.signet.verify.x509.SubjectAlternativeNames;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -111,18 +107,13 @@ public record KeylessIdentity(
             githubWorkflowRef);
   }
 
-  /** The engine compiles regexps lazily; probe one against a dummy identity to refuse bad syntax up front. */
+  /** The engine compiles regexps when matching; refuse bad syntax up front. */
   private static void checkRegexp(String name, String re) {
-    if (re.isEmpty()) {
-      return;
-    }
-    FulcioIdentity probe = new FulcioIdentity(new SubjectAlternativeNames(List.of(), List.of("probe"), List.of(),
-        List.of(), List.of()), "probe", "", "", "", "", "", Map.of());
-    try {
-      IdentityPolicy.of(IdentityPolicy.Identity.regexp(re, "")).check(probe);
-    } catch (VerificationException e) {
-      if (e.getMessage().contains("malformed")) {
-        throw new IllegalArgumentException(name + " " + re + " is not a valid regular expression: " + e.getMessage());
+    if (!re.isEmpty()) {
+      try {
+        IdentityPolicy.validateRegexp(re);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(name + " " + e.getMessage(), e);
       }
     }
   }

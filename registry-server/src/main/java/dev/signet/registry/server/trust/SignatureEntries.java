@@ -3,7 +3,6 @@ package dev.signet.registry.server.trust;
 import dev.signet.bundle.BundleFormatException;
 import dev.signet.bundle.SigstoreBundle;
 import dev.signet.bundle.VerificationMaterial;
-import dev.signet.cosign.SignatureAnnotations;
 import dev.signet.oci.Descriptor;
 import dev.signet.oci.Digest;
 import dev.signet.oci.ImageManifest;
@@ -12,6 +11,7 @@ import dev.signet.oci.ManifestFormatException;
 import dev.signet.oci.Manifests;
 import dev.signet.oci.MediaTypes;
 import dev.signet.verify.Candidate;
+import dev.signet.verify.LegacyAttestation;
 import dev.signet.verify.LegacySignature;
 import dev.signet.verify.VerificationException;
 import java.util.ArrayList;
@@ -80,12 +80,11 @@ final class SignatureEntries {
     if (json.isEmpty()) {
       return SignedEntry.broken(i, "format: layer " + i + ": envelope blob " + layer.digest() + " is not readable");
     }
-    Map<String, String> annotations = layer.annotationsOrEmpty();
     try {
-      SigstoreBundle b = LegacyAttestation.toBundle(json.get(), annotations);
-      String cert = annotations.get(SignatureAnnotations.CERTIFICATE);
-      return new SignedEntry(i, new Candidate.Bundle("layer " + i, b), null, cert != null && !cert.isBlank(), null);
-    } catch (IllegalArgumentException e) {
+      LegacyAttestation att = LegacyAttestation.fromAnnotations(json.get(), layer.annotationsOrEmpty());
+      return new SignedEntry(i, new Candidate.LegacyAttestation("layer " + i, att), null,
+          att.certificatePem().isPresent(), null);
+    } catch (VerificationException e) {
       return SignedEntry.broken(i, e.getMessage() + " (layer " + i + ")");
     }
   }

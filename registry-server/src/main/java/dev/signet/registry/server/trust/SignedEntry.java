@@ -4,8 +4,8 @@ import dev.signet.verify.Candidate;
 
 /**
  * One signature inside a signature manifest, ready for the engine: a legacy {@code .sig} layer
- * (simple-signing payload and its annotations), a legacy {@code .att} layer (DSSE envelope, carried to
- * the engine as a v0.1 bundle by {@link LegacyAttestation}) or a Sigstore bundle layer.
+ * (simple-signing payload and its annotations), a legacy {@code .att} layer (DSSE envelope and its
+ * annotations) or a Sigstore bundle layer.
  *
  * @param index the layer's position in the manifest
  * @param candidate what the engine verifies, or null when {@code problem} is set

@@ -34,8 +34,8 @@
  *       and the certificate's identity matches.
  * </ul>
  * In every mode the signature must verify over the payload or DSSE PAE and the signed claims must name
- * the subject. A legacy {@code .att} layer is carried to the engine as the equivalent v0.1 bundle
- * ({@link dev.signet.registry.server.trust.LegacyAttestation}). The outcome per (subject, signature,
+ * the subject. A legacy {@code .att} layer goes to the engine as what it is
+ * ({@link dev.signet.verify.LegacyAttestation}: the DSSE envelope and its annotations). The outcome per (subject, signature,
  * anchor, entry) — {@link dev.signet.registry.server.trust.Outcome VERIFIED, INVALID or UNTRUSTED}, the
  * signer (key fingerprint {@code PublicKeys.hint}, or {@code identity <SAN> (<issuer>)}), the reason (a
  * rejection keeps the engine's message, which starts with the check that failed: {@code signature:},

@@ -21,6 +21,8 @@ import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.payload.SimpleSigningPayload;
 import dev.signet.registry.server.testkit.TestRegistry;
+import dev.signet.testing.sigstore.FakeSigstore;
+import dev.signet.testing.sigstore.KeylessSignature;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -58,10 +60,8 @@ final class SignatureFactory {
       a = a.withCertificate(Pem.of(certs.get(0)), Pem.of(certs.subList(1, certs.size())));
     }
     registry.pushBlob(repo, payload);
-    String tag = SignatureTags.signatureTag(subject);
-    LegacySignatureImage image = append(existing(repo, tag), LegacySignatureImage.simpleSigningLayer(payload,
+    return appendLayer(repo, SignatureTags.signatureTag(subject), LegacySignatureImage.simpleSigningLayer(payload,
         tamper.apply(a)));
-    return push(repo, tag, image);
   }
 
   /** A legacy {@code .att} DSSE layer over an in-toto statement naming {@code subject}. */
@@ -74,10 +74,8 @@ final class SignatureFactory {
     DsseEnvelope env = envelope(statement(subject, predicateType), key);
     byte[] json = env.toLegacyJson();
     registry.pushBlob(repo, json);
-    String tag = SignatureTags.attestationTag(subject);
-    LegacySignatureImage image = append(existing(repo, tag), LegacySignatureImage.attestationLayer(json,
+    return appendLayer(repo, SignatureTags.attestationTag(subject), LegacySignatureImage.attestationLayer(json,
         SignatureAnnotations.ofSignature("").withPredicateType(predicateType)));
-    return push(repo, tag, image);
   }
 
   /** A v3 bundle referrer (cosign attest --key, new bundle format) of a statement with {@code predicateType}. */
@@ -88,39 +86,34 @@ final class SignatureFactory {
   }
 
   /**
-   * A keyless legacy {@code .sig} layer: signed with the signer's ephemeral key, carrying its
-   * certificate, the CA chain and a Rekor bundle (hashedrekord entry with a SET).
+   * A keyless legacy {@code .sig} layer signed in {@code sigstore} by {@code identity}/{@code issuer}
+   * (leaf with further Fulcio {@code extensions}, OID to value): certificate, CA chain, Rekor bundle
+   * (hashedrekord entry with a SET) and an RFC 3161 timestamp when the deployment issues them.
    */
-  Digest keylessLegacy(String repo, Digest subject, KeylessPki pki, KeylessPki.Signer signer) {
+  Digest keylessLegacy(String repo, Digest subject, FakeSigstore sigstore, String identity, String issuer,
+      Map<String, String> extensions) {
     byte[] payload = SimpleSigningPayload.forImage(repository(repo), subject, Map.of()).toJson();
-    byte[] sig = sign(signer.key(), payload);
-    String cert = Pem.of(signer.certificate());
-    SignatureAnnotations a = SignatureAnnotations.ofSignature(Base64.getEncoder().encodeToString(sig))
-        .withCertificate(cert, Pem.of(pki.root()))
-        .withRekorBundle(pki.rekorBundle(KeylessPki.hashedRekord(payload, sig, cert)));
+    KeylessSignature s = sigstore.signBlob(payload, identity, issuer, extensions);
     registry.pushBlob(repo, payload);
-    String tag = SignatureTags.signatureTag(subject);
-    return push(repo, tag, append(existing(repo, tag), LegacySignatureImage.simpleSigningLayer(payload, a)));
+    return appendLayer(repo, SignatureTags.signatureTag(subject), LegacySignatureImage.simpleSigningLayer(payload,
+        SignatureAnnotations.fromMap(s.legacyAnnotations())));
   }
 
-  /**
-   * A keyless bundle referrer (v0.1: certificate chain, dsse entry with a SET as inclusion promise) of a
-   * statement with {@code predicateType} naming {@code subject}.
-   */
-  Digest keylessBundle(String repo, Digest subject, KeylessPki pki, KeylessPki.Signer signer, String predicateType) {
-    byte[] statement = statement(subject, predicateType);
-    DsseEnvelope env = envelope(statement, signer.key());
-    String cert = Pem.of(signer.certificate());
-    byte[] sig = env.signatures().get(0).sig();
-    try {
-      VerificationMaterial vm = VerificationMaterial.certificateChain(List.of(signer.certificate().getEncoded(),
-          pki.root().getEncoded())).withTlogEntries(List.of(pki.tlogEntry(KeylessPki.dsse(statement, sig, cert), "dsse",
-              "0.0.1")));
-      return pushBundle(repo, subject, new SigstoreBundle(SigstoreBundle.MEDIA_TYPE_V01, vm, env, null).toJson(),
-          predicateType);
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A keyless bundle referrer (v0.3: leaf, dsse entry with SET and inclusion proof) of a statement naming {@code subject}. */
+  Digest keylessBundle(String repo, Digest subject, FakeSigstore sigstore, String identity, String issuer,
+      String predicateType) {
+    KeylessSignature s = sigstore.signDsse(MediaTypes.IN_TOTO, statement(subject, predicateType), identity, issuer);
+    return pushBundle(repo, subject, s.bundleJson(), predicateType);
+  }
+
+  /** A keyless legacy {@code .att} layer (cosign attest, keyless, legacy format) of a statement naming {@code subject}. */
+  Digest keylessAttestation(String repo, Digest subject, FakeSigstore sigstore, String identity, String issuer,
+      String predicateType) {
+    KeylessSignature s = sigstore.signDsse(MediaTypes.IN_TOTO, statement(subject, predicateType), identity, issuer);
+    byte[] json = s.legacyEnvelopeJson(MediaTypes.IN_TOTO);
+    registry.pushBlob(repo, json);
+    return appendLayer(repo, SignatureTags.attestationTag(subject), LegacySignatureImage.attestationLayer(json,
+        SignatureAnnotations.fromMap(s.legacyAnnotations()).withPredicateType(predicateType)));
   }
 
   /** An in-toto v1 statement naming {@code subject} with an empty predicate of {@code predicateType}. */
@@ -172,9 +165,10 @@ final class SignatureFactory {
     }
   }
 
-  private static LegacySignatureImage append(LegacySignatureImage image, Descriptor layer) {
+  /** Appends {@code layer} to the legacy signature image at {@code tag} (as cosign does), pushes it, returns its digest. */
+  private Digest appendLayer(String repo, String tag, Descriptor layer) {
     try {
-      return image.append(layer);
+      return push(repo, tag, existing(repo, tag).append(layer));
     } catch (LayerLimitException e) {
       throw new IllegalStateException(e);
     }

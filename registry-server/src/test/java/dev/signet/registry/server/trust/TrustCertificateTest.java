@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.crypto.keys.KeyGenerator;
 import dev.signet.crypto.keys.PrivateKeyHandle;
 import dev.signet.crypto.keys.PublicKeys;
+import dev.signet.cosign.SignatureAnnotations;
+import dev.signet.cosign.SignatureTags;
 import dev.signet.oci.Digest;
+import dev.signet.oci.MediaTypes;
+import dev.signet.testing.sigstore.FakeSigstore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +40,29 @@ class TrustCertificateTest extends TrustTestBase {
     assertThat(trust().results("prod/app", sig)).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo(Outcome.VERIFIED);
       assertThat(r.signer()).isEqualTo(PublicKeys.hint(signer.publicKey()));
+      assertThat(r.anchor()).startsWith("ca:sha256:");
+    });
+  }
+
+  /**
+   * Regression: a bring-your-own CA has no timestamp authority, so the RFC 3161 timestamp a signature
+   * carries cannot be verified; it is not needed either (the certificate is checked at the time the
+   * registry stored the signature) and must not make the signature fail.
+   */
+  @Test
+  void aSignatureCarryingAnRfc3161TimestampVerifiesUnderACaAnchor() {
+    FakeSigstore sigstore = FakeSigstore.withTimestampAuthority(Instant.now().minusSeconds(5));
+    trust().setPolicy(new TrustPolicy("prod", TrustMode.ENFORCE, List.of(TrustAnchor.certificateAuthority(Pem.of(
+        sigstore.rootCertificate()))), 1, Map.of(), IndexRule.INHERIT, null));
+    Digest image = registry.pushImage("prod/app", "v1", "ca-timestamped");
+    Digest sig = sign.keylessLegacy("prod/app", image, sigstore, "ci@corp.test", "https://oidc.corp.test", Map.of());
+    assertThat(registry.send("GET", "/v2/prod/app/manifests/" + SignatureTags.signatureTag(image), null,
+        "Accept", MediaTypes.OCI_MANIFEST).body()).asString(StandardCharsets.UTF_8)
+        .contains(SignatureAnnotations.RFC3161_TIMESTAMP);
+
+    assertServed("prod/app", "v1");
+    assertThat(trust().results("prod/app", sig)).singleElement().satisfies(r -> {
+      assertThat(r.outcome()).as(r.reason()).isEqualTo(Outcome.VERIFIED);
       assertThat(r.anchor()).startsWith("ca:sha256:");
     });
   }

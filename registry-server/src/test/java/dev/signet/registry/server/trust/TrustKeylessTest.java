@@ -9,10 +9,13 @@ import dev.signet.oci.Digest;
 import dev.signet.oci.MediaTypes;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.registry.server.testkit.TestRegistry;
+import dev.signet.testing.sigstore.FakeSigstore;
+import dev.signet.verify.x509.FulcioIdentity;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Keyless verified pull through the real in-process registry with accounts: {@code pusher} (push on
  * {@code prod}, exempt) pushes and signs, {@code reader} (pull only) is judged by an enforce policy
  * trusting one identity against a trusted root set through the admin API. Signatures come from a
- * generated Fulcio-like CA with SCTs and a Rekor-like log ({@link KeylessPki}).
+ * generated Fulcio-like CA with SCTs and a Rekor-like log ({@link FakeSigstore}).
  */
 class TrustKeylessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +37,7 @@ class TrustKeylessTest {
   @TempDir Path data;
   TestRegistry registry;
   SignatureFactory sign;
-  final KeylessPki pki = new KeylessPki();
+  final FakeSigstore sigstore = FakeSigstore.create(Instant.now().minusSeconds(5));
 
   @BeforeEach
   void start() {
@@ -54,7 +57,8 @@ class TrustKeylessTest {
 
   /** Enforce: trust {@code identity} against the PKI's trusted root (as the uploaded file's text). */
   private JsonNode policy(Map<String, String> identity, String... attestations) {
-    ObjectNode body = JSON.createObjectNode().put("mode", "enforce").put("trustedRoot", pki.trustedRoot());
+    ObjectNode body = JSON.createObjectNode().put("mode", "enforce").put("trustedRoot",
+        new String(sigstore.trustedRootJson(), StandardCharsets.UTF_8));
     ObjectNode id = body.putArray("identities").addObject();
     identity.forEach(id::put);
     var att = body.putArray("requireAttestations");
@@ -69,7 +73,7 @@ class TrustKeylessTest {
     policy(Map.of("issuer", ISSUER, "subject", RELEASE));
     registry.as("pusher", PW);
     Digest image = registry.pushImage("prod/app", "v1", "keyless");
-    Digest wrong = sign.keylessLegacy("prod/app", image, pki, pki.signer("mallory@signet.test", ISSUER, null));
+    Digest wrong = sign.keylessLegacy("prod/app", image, sigstore, "mallory@signet.test", ISSUER, Map.of());
 
     String refusal = refusedToReader("v1");
     assertThat(refusal).contains("is not signed by 1 trusted signer (found 0)")
@@ -80,7 +84,7 @@ class TrustKeylessTest {
     });
 
     registry.as("pusher", PW);
-    Digest right = sign.keylessBundle("prod/app", image, pki, pki.signer(RELEASE, ISSUER, null),
+    Digest right = sign.keylessBundle("prod/app", image, sigstore, RELEASE, ISSUER,
         InTotoStatement.COSIGN_SIGN_PREDICATE);
     assertThat(statusAsReader("v1")).isEqualTo(200);
     assertThat(statusAsReader(image.toString())).isEqualTo(200);
@@ -96,7 +100,7 @@ class TrustKeylessTest {
     policy(Map.of("issuerRegexp", "^https://issuer\\.signet\\.test$", "subjectRegexp", "^release@"));
     registry.as("pusher", PW);
     Digest image = registry.pushImage("prod/app", "v1", "keyless-legacy");
-    sign.keylessLegacy("prod/app", image, pki, pki.signer(RELEASE, ISSUER, null));
+    sign.keylessLegacy("prod/app", image, sigstore, RELEASE, ISSUER, Map.of());
 
     assertThat(statusAsReader("v1")).isEqualTo(200);
   }
@@ -106,11 +110,11 @@ class TrustKeylessTest {
     policy(Map.of("issuer", ISSUER, "subject", RELEASE, "githubWorkflowRepository", "signet/app"));
     registry.as("pusher", PW);
     Digest image = registry.pushImage("prod/app", "v1", "github");
-    sign.keylessLegacy("prod/app", image, pki, pki.signer(RELEASE, ISSUER, "someone/fork"));
+    sign.keylessLegacy("prod/app", image, sigstore, RELEASE, ISSUER, repository("someone/fork"));
     assertThat(refusedToReader("v1")).contains("identity: GitHub workflow repository someone/fork is not signet/app");
 
     registry.as("pusher", PW);
-    sign.keylessLegacy("prod/app", image, pki, pki.signer(RELEASE, ISSUER, "signet/app"));
+    sign.keylessLegacy("prod/app", image, sigstore, RELEASE, ISSUER, repository("signet/app"));
     assertThat(statusAsReader("v1")).isEqualTo(200);
   }
 
@@ -119,10 +123,10 @@ class TrustKeylessTest {
     policy(Map.of("issuer", ISSUER, "subject", RELEASE));
     registry.as("pusher", PW);
     Digest image = registry.pushImage("prod/app", "v1", "foreign");
-    KeylessPki otherCa = new KeylessPki(pki); // same logs, another CA
-    Digest foreign = sign.keylessLegacy("prod/app", image, otherCa, otherCa.signer(RELEASE, ISSUER, null));
-    KeylessPki otherLog = new KeylessPki();
-    Digest unknownLog = sign.keylessLegacy("prod/app", image, otherLog, otherLog.signer(RELEASE, ISSUER, null));
+    FakeSigstore otherCa = sigstore.withAnotherCa(); // same logs, another CA
+    Digest foreign = sign.keylessLegacy("prod/app", image, otherCa, RELEASE, ISSUER, Map.of());
+    FakeSigstore otherLog = FakeSigstore.create(sigstore.signingTime());
+    Digest unknownLog = sign.keylessLegacy("prod/app", image, otherLog, RELEASE, ISSUER, Map.of());
     Digest unlogged = sign.legacy("prod/app", image, dev.signet.crypto.keys.KeyGenerator.generateEcdsaP256(), Map.of());
 
     String refusal = refusedToReader("v1");
@@ -141,13 +145,41 @@ class TrustKeylessTest {
     policy(Map.of("issuer", ISSUER, "subject", RELEASE), "slsaprovenance1");
     registry.as("pusher", PW);
     Digest image = registry.pushImage("prod/app", "v1", "keyless-attest");
-    sign.keylessLegacy("prod/app", image, pki, pki.signer(RELEASE, ISSUER, null));
+    sign.keylessLegacy("prod/app", image, sigstore, RELEASE, ISSUER, Map.of());
     assertThat(refusedToReader("v1")).contains("lacks a verified attestation of type slsaprovenance1 "
         + "(https://slsa.dev/provenance/v1)");
 
     registry.as("pusher", PW);
-    sign.keylessBundle("prod/app", image, pki, pki.signer(RELEASE, ISSUER, null), "https://slsa.dev/provenance/v1");
+    sign.keylessBundle("prod/app", image, sigstore, RELEASE, ISSUER, "https://slsa.dev/provenance/v1");
     assertThat(statusAsReader("v1")).isEqualTo(200);
+  }
+
+  @Test
+  void keylessLegacyAttestationLayersAreVerifiedForTheirIdentity() {
+    policy(Map.of("issuer", ISSUER, "subject", RELEASE), "slsaprovenance1");
+    registry.as("pusher", PW);
+    Digest image = registry.pushImage("prod/app", "v1", "keyless-att");
+    sign.keylessLegacy("prod/app", image, sigstore, RELEASE, ISSUER, Map.of());
+    Digest foreign = sign.keylessAttestation("prod/app", image, sigstore, "mallory@signet.test", ISSUER,
+        "https://slsa.dev/provenance/v1");
+    assertThat(refusedToReader("v1")).contains("lacks a verified attestation of type slsaprovenance1");
+    assertThat(trust().results("prod/app", foreign)).singleElement().satisfies(r -> {
+      assertThat(r.outcome()).isEqualTo(Outcome.UNTRUSTED);
+      assertThat(r.reason()).startsWith("identity: subject mallory@signet.test is not " + RELEASE);
+    });
+
+    registry.as("pusher", PW);
+    Digest att = sign.keylessAttestation("prod/app", image, sigstore, RELEASE, ISSUER, "https://slsa.dev/provenance/v1");
+    assertThat(statusAsReader("v1")).isEqualTo(200);
+    assertThat(trust().results("prod/app", att)).filteredOn(r -> r.entry() == 1).singleElement().satisfies(r -> {
+      assertThat(r.outcome()).isEqualTo(Outcome.VERIFIED);
+      assertThat(r.signer()).isEqualTo("identity " + RELEASE + " (" + ISSUER + ")");
+      assertThat(r.predicateType()).isEqualTo("https://slsa.dev/provenance/v1");
+    });
+  }
+
+  private static Map<String, String> repository(String githubRepository) {
+    return Map.of(FulcioIdentity.GITHUB_WORKFLOW_REPOSITORY, githubRepository);
   }
 
   private TrustService trust() {
