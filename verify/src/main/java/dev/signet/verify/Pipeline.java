@@ -95,7 +95,7 @@ final class Pipeline {
     } else {
       VerifiedChain chain = chain(m, leaf, times, policy);
       if (!policy.ignoreSct()) {
-        scts = SctVerifier.verify(leaf, chain.issuer(), root.ctlogs(), policy.sctThreshold());
+        scts = SctVerifier.verify(leaf, chain.issuer(), root.ctlogs(), policy.sctThreshold(), verifiers);
       }
       policy.identity().check(leaf);
       signer = new Signer.Certificate(leaf, chain.authority(), FulcioIdentity.of(leaf));
@@ -158,7 +158,7 @@ final class Pipeline {
     VerifiedChain chain = null;
     for (Instant t : at) {
       chain = CertificateChainVerifier.verifyPath(leaf, m.intermediates(), root.certificateAuthorities(), t,
-          CertificatePurpose.CODE_SIGNING);
+          CertificatePurpose.CODE_SIGNING, verifiers);
     }
     return chain;
   }

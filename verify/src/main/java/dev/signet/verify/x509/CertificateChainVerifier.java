@@ -3,6 +3,7 @@ package dev.signet.verify.x509;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.CertificateAuthority;
 import java.security.GeneralSecurityException;
+import dev.signet.crypto.VerifierCache;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,16 @@ public final class CertificateChainVerifier {
    */
   public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
       List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose) throws VerificationException {
+    return verifyPath(leaf, intermediates, cas, at, purpose, new VerifierCache(0));
+  }
+
+  /**
+   * As {@link #verifyPath(X509Certificate, List, List, Instant, CertificatePurpose)}, checking signatures
+   * with verifiers kept in {@code verifiers} (CA keys recur across signatures).
+   */
+  public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
+      List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose, VerifierCache verifiers)
+      throws VerificationException {
     Objects.requireNonNull(leaf, "leaf");
     Objects.requireNonNull(at, "at");
     String leafName = purpose.role() + " " + Certificates.describe(leaf);
@@ -71,7 +82,7 @@ public final class CertificateChainVerifier {
     }
     Set<String> problems = new LinkedHashSet<>();
     for (CertificateAuthority ca : current) {
-      Search s = new Search(ca, intermediates, at, purpose);
+      Search s = new Search(ca, intermediates, at, purpose, verifiers);
       List<X509Certificate> path = new ArrayList<>(List.of(leaf));
       if (s.extend(path)) {
         return new VerifiedChain(ca, path);
@@ -92,9 +103,12 @@ public final class CertificateChainVerifier {
     private final List<X509Certificate> pool = new ArrayList<>();
     private final Instant at;
     private final CertificatePurpose purpose;
+    private final VerifierCache verifiers;
     final Set<String> problems = new LinkedHashSet<>();
 
-    Search(CertificateAuthority ca, List<X509Certificate> intermediates, Instant at, CertificatePurpose purpose) {
+    Search(CertificateAuthority ca, List<X509Certificate> intermediates, Instant at, CertificatePurpose purpose,
+        VerifierCache verifiers) {
+      this.verifiers = verifiers;
       this.anchor = ca.root();
       this.at = at;
       this.purpose = purpose;
@@ -119,9 +133,7 @@ public final class CertificateChainVerifier {
         if (path.contains(issuer) || !issuer.getSubjectX500Principal().equals(child.getIssuerX500Principal())) {
           continue;
         }
-        try {
-          child.verify(issuer.getPublicKey());
-        } catch (GeneralSecurityException | RuntimeException e) {
+        if (!FastSignatures.certificateSignedBy(child, issuer, verifiers)) {
           problems.add(name(child, path) + " signature does not verify with the key of " + Certificates.describe(issuer));
           continue;
         }

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
+import dev.signet.crypto.VerifierCache;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,6 +48,12 @@ public final class SctVerifier {
    */
   public static int verify(X509Certificate leaf, X509Certificate issuer, List<TransparencyLog> ctlogs, int threshold)
       throws VerificationException {
+    return verify(leaf, issuer, ctlogs, threshold, new VerifierCache(0));
+  }
+
+  /** As {@link #verify(X509Certificate, X509Certificate, List, int)}, reusing the CT logs' verifiers. */
+  public static int verify(X509Certificate leaf, X509Certificate issuer, List<TransparencyLog> ctlogs, int threshold,
+      VerifierCache verifiers) throws VerificationException {
     String leafName = "leaf " + Certificates.describe(leaf);
     byte[] ext = leaf.getExtensionValue(SCT_LIST_OID);
     if (ext == null) {
@@ -71,7 +78,7 @@ public final class SctVerifier {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < scts.size(); i++) {
       SignedCertificateTimestamp sct = scts.get(i);
-      String problem = check(sct, tbs, issuerKeyHash, ctlogs);
+      String problem = check(sct, tbs, issuerKeyHash, ctlogs, verifiers);
       if (problem == null) {
         verifiedLogs.add(sct.logIdHex());
       } else {
@@ -86,7 +93,8 @@ public final class SctVerifier {
   }
 
   /** Null when {@code sct} verifies with one of the logs, else why not. */
-  private static String check(SignedCertificateTimestamp sct, byte[] tbs, byte[] issuerKeyHash, List<TransparencyLog> ctlogs) {
+  private static String check(SignedCertificateTimestamp sct, byte[] tbs, byte[] issuerKeyHash, List<TransparencyLog> ctlogs,
+      VerifierCache verifiers) {
     List<TransparencyLog> logs = ctlogs.stream().filter(l -> l.hasLogId(sct.logId())).toList();
     if (logs.isEmpty()) {
       return "no CT log key with id " + sct.logIdHex();
@@ -104,7 +112,7 @@ public final class SctVerifier {
             + log.baseUrl() + " (" + sct.logIdHex() + ")";
         continue;
       }
-      if (verifies(algorithm, log.key(), signed, sct.signature())) {
+      if (FastSignatures.verifies(algorithm, log.key(), signed, sct.signature(), verifiers)) {
         return null;
       }
       problem = "signature of the SCT from CT log " + log.baseUrl() + " (" + sct.logIdHex() + ") does not verify";
@@ -132,16 +140,6 @@ public final class SctVerifier {
     };
   }
 
-  private static boolean verifies(String algorithm, PublicKey key, byte[] data, byte[] signature) {
-    try {
-      Signature s = Signature.getInstance(algorithm);
-      s.initVerify(key);
-      s.update(data);
-      return s.verify(signature);
-    } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
-    }
-  }
 
   /** RFC 6962 {@code digitally-signed struct} for a precert_entry. */
   static byte[] signedData(SignedCertificateTimestamp sct, byte[] tbs, byte[] issuerKeyHash) {
