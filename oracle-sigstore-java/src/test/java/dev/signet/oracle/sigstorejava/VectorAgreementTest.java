@@ -9,6 +9,8 @@ import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.verify.VerificationPolicy;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +98,7 @@ class VectorAgreementTest {
     Path root = dir.resolve(row.folder().startsWith("cosign") ? "trusted_root_pgi.json" : "trusted_root.json");
     byte[] json = Vectors.read(dir.resolve(row.bundle()));
     byte[] digest = row.artifact() == null
-        ? java.util.HexFormat.of().parseHex("732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4")
+        ? HexFormat.of().parseHex("732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4")
         : sha256(Vectors.read(dir.resolve(row.artifact())));
 
     Outcome js = sigstoreJava.verify(json, root, row.san(), row.issuer(), digest);
@@ -162,7 +164,7 @@ class VectorAgreementTest {
       accepted().assertMatches(engine, "Signet on " + file);
     } else {
       assertThat(engine.ok()).as("Signet on " + file + ": " + engine).isFalse();
-      assertThat(engine.message().toLowerCase(java.util.Locale.ROOT)).as("Signet on " + file).contains(signetAnswer);
+      assertThat(engine.message().toLowerCase(Locale.ROOT)).as("Signet on " + file).contains(signetAnswer);
     }
   }
 
@@ -171,9 +173,11 @@ class VectorAgreementTest {
     // a root that does not load would turn every row above into a ROOT failure: pin that it loads
     byte[] pgi = Vectors.read(Vectors.dir("cosign/bundles").resolve("oci-attestation.sigstore.json"));
     for (String folder : new String[] {"sigstore-js/mock-keyless-uri", "sigstore-js/mock-keyless-email"}) {
-      Outcome js = sigstoreJava.verify(pgi, Vectors.dir(folder).resolve("trusted_root.json"), "cody@soyland.com",
-          "https://github.com/login/oauth", new byte[32]);
-      assertThat(js.stage()).as(folder + ": " + js).isEqualTo(Outcome.Stage.VERIFY);
+      Path root = Vectors.dir(folder).resolve("trusted_root.json");
+      Outcome js = sigstoreJava.verify(pgi, root, "cody@soyland.com", "https://github.com/login/oauth", new byte[32]);
+      Outcome engine = signet.verify(pgi, root, "cody@soyland.com", "https://github.com/login/oauth", new byte[32]);
+      assertThat(js.stage()).as("sigstore-java, " + folder + ": " + js).isEqualTo(Outcome.Stage.VERIFY);
+      assertThat(engine.stage()).as("Signet, " + folder + ": " + engine).isEqualTo(Outcome.Stage.VERIFY);
     }
   }
 
