@@ -3,12 +3,14 @@ package dev.signet.cli.command;
 import dev.signet.cli.CliContext;
 import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
+import dev.signet.cli.options.CertificateFlags;
 import dev.signet.cli.options.Failures;
 import dev.signet.cli.options.Inputs;
 import dev.signet.cli.options.KeyLoader;
+import dev.signet.cli.options.PredicateFlags;
 import dev.signet.cli.options.References;
 import dev.signet.cli.options.RegistryOptions;
-import dev.signet.cli.options.SigningServices;
+import dev.signet.cli.options.SigningFlags;
 import dev.signet.crypto.Signer;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.registry.client.RegistryClient;
@@ -17,7 +19,6 @@ import dev.signet.sign.SignOptions;
 import dev.signet.sign.SignatureFormat;
 import dev.signet.sign.SigningException;
 import dev.signet.sign.attest.ImageAttester;
-import dev.signet.sign.attest.PredicateTypes;
 import dev.signet.sign.internal.Pauser;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -39,11 +40,9 @@ public final class AttestCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "IMAGE") String image;
 
-  @Option(names = "--key", description = "Private key: a cosign.key file or env://VAR.") String key;
-  @Option(names = "--predicate", description = "Path to the predicate file.") String predicate;
-  @Option(names = "--type", defaultValue = "custom",
-      description = "Predicate type: slsaprovenance|slsaprovenance02|slsaprovenance1|link|spdx|spdxjson|cyclonedx|vuln|openvex|custom, or a URI (default ${DEFAULT-VALUE}).")
-  String type;
+  @Mixin SigningFlags signing;
+  @Mixin PredicateFlags predicate;
+  @Mixin CertificateFlags certificates;
 
   @Option(names = "--new-bundle-format", arity = "0..1", fallbackValue = "true", defaultValue = "true",
       description = "Store a Sigstore bundle as an OCI 1.1 referrer (cosign v3); false appends to the legacy .att tag.")
@@ -51,24 +50,11 @@ public final class AttestCommand implements Callable<Integer> {
 
   @Option(names = "--no-upload", description = "Print the attestation instead of storing it.") boolean noUpload;
   @Option(names = "--bundle", description = "Also write the Sigstore bundle to this file.") String bundle;
-  @Option(names = {"--certificate", "--cert"}, description = "Certificate (PEM) for the signing key.") String certificate;
-  @Option(names = {"--certificate-chain", "--cert-chain"}, description = "Certificate chain (PEM), issuer first.") String chain;
-
-  @Option(names = "--tlog-upload", arity = "0..1", fallbackValue = "true", defaultValue = "true",
-      description = "Upload to a transparency log if one is configured (none is by default).")
-  boolean tlogUpload;
 
   @Option(names = "--rekor-entry-type", defaultValue = "dsse", description = "dsse or intoto (accepted for compatibility).")
   String rekorEntryType;
 
-  @Option(names = {"-y", "--yes"}, description = "Skip confirmation prompts.") boolean yes;
   @Option(names = "--record-creation-timestamp", description = "Accepted for compatibility.") boolean recordCreation;
-  @Option(names = "--rekor-url", description = "Transparency log URL (not supported yet).") String rekorUrl;
-  @Option(names = "--fulcio-url", description = "Fulcio URL for keyless signing (not supported yet).") String fulcioUrl;
-  @Option(names = "--signing-config", description = "Sigstore signing config (not supported yet).") String signingConfig;
-  @Option(names = "--use-signing-config", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Accepted for compatibility; Signet only uses services you configure.") boolean useSigningConfig;
-  @Option(names = "--identity-token", description = "OIDC token for keyless signing (not supported yet).") String identityToken;
 
   @Mixin RegistryOptions registry;
 
@@ -78,22 +64,16 @@ public final class AttestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SigningServices.check(key, rekorUrl, signingConfig, fulcioUrl, identityToken);
-    if (predicate == null || predicate.isEmpty()) {
-      throw new CommandFailure(ExitCodes.FAILURE, "--predicate FILE is required (the predicate cannot be empty)");
-    }
+    signing.check();
+    predicate.requirePredicate();
     if (!rekorEntryType.equals("dsse") && !rekorEntryType.equals("intoto")) {
       throw new CommandFailure(ExitCodes.FAILURE, "unknown value for --rekor-entry-type: " + rekorEntryType
           + " (use dsse or intoto)");
     }
-    try {
-      PredicateTypes.resolve(type); // an unknown --type fails before any file, key or registry is touched
-    } catch (SigningException e) {
-      throw Failures.of(e);
-    }
-    byte[] predicateBytes = Inputs.read(ctx, predicate, "predicate", false);
+    predicate.checkType(); // an unknown --type fails before any file, key or registry is touched
+    byte[] predicateBytes = predicate.read(ctx);
     ImageReference ref = References.parse(image);
-    Signer signer = KeyLoader.signer(key, ctx);
+    Signer signer = KeyLoader.signer(signing.key(), ctx);
     RegistryClient client = ImageCommandSupport.client(ctx, registry, ref);
     ResolvedImage resolved = ImageCommandSupport.resolve(client, ref);
     if (ref.digest().isEmpty()) {
@@ -104,11 +84,11 @@ public final class AttestCommand implements Callable<Integer> {
         .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
         .withTargetRepository(References.targetRepository(ctx))
         .withDockerMediaTypes(References.dockerMediaTypes(ctx))
-        .withCertificate(text(certificate), text(chain))
+        .withCertificate(text(certificates.certificate()), text(certificates.chain()))
         .withUpload(!noUpload);
     ImageAttester.Result result;
     try {
-      result = new ImageAttester(client, ctx.clock(), Pauser.jittered()).attest(resolved, signer, type, predicateBytes, options);
+      result = new ImageAttester(client, ctx.clock(), Pauser.jittered()).attest(resolved, signer, predicate.type(), predicateBytes, options);
     } catch (SigningException e) {
       throw Failures.of(e);
     }

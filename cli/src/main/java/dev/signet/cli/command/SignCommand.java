@@ -4,10 +4,12 @@ import dev.signet.cli.CliContext;
 import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.Annotations;
+import dev.signet.cli.options.CertificateFlags;
 import dev.signet.cli.options.Failures;
 import dev.signet.cli.options.KeyLoader;
 import dev.signet.cli.options.References;
 import dev.signet.cli.options.RegistryOptions;
+import dev.signet.cli.options.SigningFlags;
 import dev.signet.crypto.CryptoException;
 import dev.signet.crypto.Signer;
 import dev.signet.oci.reference.ImageReference;
@@ -39,7 +41,8 @@ public final class SignCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE") List<String> images;
 
-  @Option(names = "--key", description = "Private key: a cosign.key file or env://VAR.") String key;
+  @Mixin SigningFlags signing;
+  @Mixin CertificateFlags certificates;
 
   @Option(names = {"-a", "--annotations"}, split = ",", description = "Extra key=value pairs to sign.")
   List<String> annotations;
@@ -52,25 +55,12 @@ public final class SignCommand implements Callable<Integer> {
       description = "Store a Sigstore bundle as an OCI 1.1 referrer (cosign v3); false writes the legacy .sig tag.")
   boolean newBundleFormat;
 
-  @Option(names = "--tlog-upload", arity = "0..1", fallbackValue = "true", defaultValue = "true",
-      description = "Upload to a transparency log if one is configured (none is by default).")
-  boolean tlogUpload;
-
   @Option(names = "--bundle", description = "Write the bundle (or legacy local bundle) to this file.") String bundle;
   @Option(names = "--output-signature", description = "Write the base64 signature to this file.") String outputSignature;
   @Option(names = "--output-payload", description = "Write the signed payload to this file.") String outputPayload;
   @Option(names = {"--output-certificate", "--output-cert"}, description = "Write the certificate to this file.") String outputCertificate;
   @Option(names = "--payload", description = "Sign this payload file instead of generating one (legacy format).") String payload;
-  @Option(names = {"--certificate", "--cert"}, description = "Certificate (PEM) for the signing key.") String certificate;
-  @Option(names = {"--certificate-chain", "--cert-chain"}, description = "Certificate chain (PEM), issuer first.") String chain;
   @Option(names = {"-r", "--recursive"}, description = "Sign an index and every manifest in it.") boolean recursive;
-  @Option(names = {"-y", "--yes"}, description = "Skip confirmation prompts.") boolean yes;
-  @Option(names = "--rekor-url", description = "Transparency log URL (not supported yet).") String rekorUrl;
-  @Option(names = "--fulcio-url", description = "Fulcio URL for keyless signing (not supported yet).") String fulcioUrl;
-  @Option(names = "--signing-config", description = "Sigstore signing config (not supported yet).") String signingConfig;
-  @Option(names = "--use-signing-config", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Accepted for compatibility; Signet only uses services you configure.") boolean useSigningConfig;
-  @Option(names = "--identity-token", description = "OIDC token for keyless signing (not supported yet).") String identityToken;
   @Option(names = "--record-creation-timestamp", description = "Accepted for compatibility.") boolean recordCreation;
 
   @Option(names = "--max-workers", defaultValue = "10",
@@ -85,11 +75,7 @@ public final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkServices();
-    if (key == null || key.isBlank()) {
-      throw new CommandFailure(ExitCodes.FAILURE,
-          "keyless signing needs a Fulcio CA, which is not configured; sign with --key (e.g. --key cosign.key)");
-    }
+    signing.check();
     if (newBundleFormat && !upload && bundle == null) {
       throw new CommandFailure(ExitCodes.FAILURE, "--upload=false with the new bundle format needs --bundle FILE");
     }
@@ -97,7 +83,7 @@ public final class SignCommand implements Callable<Integer> {
     for (String image : images) {
       refs.add(References.parse(image));
     }
-    Signer signer = KeyLoader.signer(key, ctx);
+    Signer signer = KeyLoader.signer(signing.key(), ctx);
     RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     SignOptions options = SignOptions.defaults()
         .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
@@ -105,7 +91,7 @@ public final class SignCommand implements Callable<Integer> {
         .withTargetRepository(References.targetRepository(ctx))
         .withDockerMediaTypes(References.dockerMediaTypes(ctx))
         .withRecursive(recursive)
-        .withCertificate(readOptional(certificate), readOptional(chain))
+        .withCertificate(readOptional(certificates.certificate()), readOptional(certificates.chain()))
         .withUpload(upload);
     ImageResolver resolver = new ImageResolver(client);
     ImageSigner signerService = new ImageSigner(client, ctx.clock(), Pauser.jittered());
@@ -186,24 +172,14 @@ public final class SignCommand implements Callable<Integer> {
     if (outputPayload != null) {
       Files.write(ctx.resolve(outputPayload), r.payload());
     }
-    if (outputCertificate != null && certificate != null) {
-      Files.writeString(ctx.resolve(outputCertificate), readOptional(certificate).orElse(""));
+    if (outputCertificate != null && certificates.certificate() != null) {
+      Files.writeString(ctx.resolve(outputCertificate), readOptional(certificates.certificate()).orElse(""));
     }
     if (bundle != null) {
       byte[] content = r.format() == SignatureFormat.BUNDLE
           ? r.payload()
           : ("{\"base64Signature\":\"" + b64 + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
       Files.write(ctx.resolve(bundle), content);
-    }
-  }
-
-  private void checkServices() {
-    if (rekorUrl != null || signingConfig != null) {
-      throw new CommandFailure(ExitCodes.FAILURE,
-          "uploading to a transparency log is not supported yet; sign with --tlog-upload=false (the default when no log is configured)");
-    }
-    if (fulcioUrl != null || identityToken != null) {
-      throw new CommandFailure(ExitCodes.FAILURE, "keyless signing is not supported yet; sign with --key");
     }
   }
 
