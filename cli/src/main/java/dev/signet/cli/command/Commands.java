@@ -37,6 +37,7 @@ public final class Commands {
           VerifyBlobCommand.class,
           VerifyBlobAttestationCommand.class,
           VerifyAttestationCommand.class,
+          SaveCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
           dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 
