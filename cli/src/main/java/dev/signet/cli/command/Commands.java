@@ -38,6 +38,7 @@ public final class Commands {
           VerifyBlobAttestationCommand.class,
           VerifyAttestationCommand.class,
           SaveCommand.class,
+          LoadCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
           dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 

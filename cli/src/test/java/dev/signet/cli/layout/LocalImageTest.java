@@ -138,6 +138,19 @@ class LocalImageTest {
         "--insecure-ignore-tlog", "--type", "vuln", layout.toString());
     assertThat(attWrongKey.exitCode()).as(attWrongKey.toString()).isEqualTo(12);
     assertOneErrorLine(attWrongKey);
+
+    // load pushes it all back, to a new repository: the registry path verifies again (both formats).
+    String loaded = fx.newRepo("local/loaded") + ":v2";
+    fx.ok("load", "--dir", layout.toString(), loaded);
+    assertThat(json(skopeo.tryRun(List.of("inspect", "--tls-verify=false", "docker://" + loaded)).requireSuccess()
+        .stdout()).path("Digest").asText()).isEqualTo(img.digest().toString());
+    fx.ok("verify", "--key", "cosign.pub", "--insecure-ignore-tlog=true", loaded);
+    assertThat(json(fx.ok("verify", "--new-bundle-format=false", "--key", "cosign.pub", "--insecure-ignore-tlog=true",
+        loaded).out()).size()).isEqualTo(1);
+    fx.ok("verify-attestation", "--key", "cosign.pub", "--insecure-ignore-tlog", "--type", "slsaprovenance1", loaded);
+    fx.ok("verify-attestation", "--key", "cosign.pub", "--insecure-ignore-tlog", "--type", "vuln", loaded);
+    CliRunner.Result loadedWrongKey = fx.run("verify", "--key", "other.pub", "--insecure-ignore-tlog=true", loaded);
+    assertThat(loadedWrongKey.exitCode()).isEqualTo(12);
   }
 
   @Test
@@ -195,5 +208,10 @@ class LocalImageTest {
     assertThat(missing.exitCode()).isEqualTo(1);
     assertOneErrorLine(missing);
     assertThat(errorLine(missing)).contains("not a directory");
+
+    CliRunner.Result loadBroken = fx.run("load", "--dir", broken.toString(), fx.newRepo("local/never") + ":v1");
+    assertThat(loadBroken.exitCode()).isEqualTo(1);
+    assertOneErrorLine(loadBroken);
+    assertThat(errorLine(loadBroken)).contains("index.json");
   }
 }

@@ -54,7 +54,7 @@ public final class LayoutRegistryClient implements RegistryClient {
     byte[] bytes = read(digest, MAX_MANIFEST_BYTES).orElseThrow(() -> notFound("manifest " + ref));
     String mediaType;
     try {
-      mediaType = Manifests.declaredMediaType(bytes);
+      mediaType = OciLayout.mediaTypeOf(bytes);
     } catch (ManifestFormatException e) {
       throw new RegistryException("read manifest " + digest + " from " + layout.dir(), e.getMessage());
     }

@@ -5,6 +5,7 @@ import dev.signet.oci.InvalidDigestException;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.oci.reference.InvalidReferenceException;
 import dev.signet.registry.client.RegistryClient;
+import dev.signet.oci.reference.Repository;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * so the registry verifiers run unchanged.
  */
 public record LocalImage(OciLayout layout, RegistryClient client, ImageReference reference) {
-  private static final String UNNAMED = "localhost/local-image";
+  private static final Repository UNNAMED = new Repository("localhost", "local-image");
 
   public static LocalImage open(Path dir) throws LayoutException {
     OciLayout layout = OciLayout.open(dir);
@@ -34,10 +35,6 @@ public record LocalImage(OciLayout layout, RegistryClient client, ImageReference
         // a plain tag name (other tools write those): fall through
       }
     }
-    try {
-      return ImageReference.parse(UNNAMED);
-    } catch (InvalidReferenceException e) {
-      throw new IllegalStateException(e);
-    }
+    return ImageReference.of(UNNAMED, dev.signet.oci.Digest.sha256(new byte[0]));
   }
 }

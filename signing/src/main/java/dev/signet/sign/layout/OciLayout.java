@@ -176,6 +176,15 @@ public final class OciLayout {
     return List.copyOf(out.values());
   }
 
+  /** A manifest's media type: its {@code mediaType} field, else index or manifest by shape. */
+  public static String mediaTypeOf(byte[] manifest) throws ManifestFormatException {
+    String declared = Manifests.declaredMediaType(manifest);
+    if (declared != null) {
+      return declared;
+    }
+    return Manifests.isIndex(manifest) ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
+  }
+
   /** A digest already checked with {@link Digest#isDigest}. */
   private static Digest known(String digest) {
     try {
