@@ -37,6 +37,8 @@ public final class Commands {
           VerifyBlobCommand.class,
           VerifyBlobAttestationCommand.class,
           VerifyAttestationCommand.class,
+          SaveCommand.class,
+          LoadCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
           dev.signet.cli.command.sigstore.TrustedRootCommand.class);
 

@@ -18,6 +18,7 @@ import dev.signet.sign.ResolvedImage;
 import dev.signet.sign.SigningException;
 import dev.signet.sign.attest.AttachmentReader;
 import dev.signet.sign.attest.PredicateTypes;
+import dev.signet.sign.layout.LocalImage;
 import dev.signet.verify.Artifact;
 import dev.signet.verify.Candidate;
 import dev.signet.verify.MultiVerificationResult;
@@ -60,7 +61,7 @@ public final class VerifyAttestationCommand implements Callable<Integer> {
   @Option(names = "--max-workers", defaultValue = "10", description = "Images verified in parallel (default ${DEFAULT-VALUE}).")
   int maxWorkers;
   @Option(names = "--local-image", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Verify an image in a local OCI layout (not supported yet).") boolean localImage;
+      description = "IMAGE is a local OCI layout written by save (no registry is contacted).") boolean localImage;
 
   @Mixin VerifyOptions verify;
   @Mixin RegistryOptions registry;
@@ -88,15 +89,16 @@ public final class VerifyAttestationCommand implements Callable<Integer> {
     if (!output.equals("json") && !output.equals("text")) {
       throw new CommandFailure(ExitCodes.FAILURE, "unknown --output " + output + ": use json or text");
     }
-    if (localImage) {
-      throw new CommandFailure(ExitCodes.FAILURE, "--local-image is not supported yet");
-    }
-    List<ImageReference> refs = images.stream().map(References::parse).toList();
+    java.util.Optional<LocalImage> local = localImage ? java.util.Optional.of(LocalImages.open(images))
+        : java.util.Optional.empty();
+    List<ImageReference> refs = local.isPresent() ? List.of(local.get().reference())
+        : images.stream().map(References::parse).toList();
     SigstoreVerifier verifier = VerifyCommands.verifier(ctx, verify);
     VerificationPolicy base = VerifyCommands.policy(ctx, verify).expectingPayloadType(MediaTypes.IN_TOTO)
         .expectingPredicateType(predicateType);
     VerificationPolicy policy = checkClaims ? base : base.withoutClaimCheck();
-    RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
+    RegistryClient client = local.isPresent() ? local.get().client()
+        : ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(maxWorkers, refs.size())));
     List<Outcome> outcomes = new ArrayList<>();
     try {
@@ -138,7 +140,7 @@ public final class VerifyAttestationCommand implements Callable<Integer> {
       ResolvedImage image = ImageCommandSupport.resolve(client, ref);
       List<AttachmentReader.Found> found = new AttachmentReader(client,
           References.maxAttachmentSize(ctx, dev.signet.sign.VerificationPolicy.DEFAULT_MAX_PAYLOAD_BYTES))
-          .attestations(ImageCommandSupport.storage(ctx, ref), image.digest(), java.util.Optional.empty(),
+          .attestations(localImage ? ref.repository() : ImageCommandSupport.storage(ctx, ref), image.digest(), java.util.Optional.empty(),
               w -> ctx.err().println("WARNING: " + w));
       if (found.isEmpty()) {
         return new Outcome(ref, List.of(), new CommandFailure(ExitCodes.NO_SIGNATURES, "no attestations found"));

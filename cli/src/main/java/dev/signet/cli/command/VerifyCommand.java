@@ -18,6 +18,7 @@ import dev.signet.sign.VerificationOutput;
 import dev.signet.sign.VerificationPolicy;
 import dev.signet.sign.VerificationReport;
 import dev.signet.sign.VerifiedSignature;
+import dev.signet.sign.layout.LocalImage;
 import dev.signet.verify.root.TrustedRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Accepted for compatibility.") boolean experimentalOci11;
 
   @Option(names = "--local-image", arity = "0..1", fallbackValue = "true", defaultValue = "false",
-      description = "Verify an image in a local OCI layout (not supported yet).") boolean localImage;
+      description = "IMAGE is a local OCI layout written by save (no registry is contacted).") boolean localImage;
 
   @Mixin RegistryOptions registry;
 
@@ -120,9 +121,6 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (localImage) {
-      throw new CommandFailure(ExitCodes.FAILURE, "--local-image is not supported yet");
-    }
     if (!output.equals("json") && !output.equals("text")) {
       throw new CommandFailure(ExitCodes.FAILURE, "unknown --output " + output + ": use json or text");
     }
@@ -131,9 +129,14 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCodes.FAILURE, "--key cannot be combined with --certificate-identity or"
           + " --certificate-oidc-issuer: give one or the other");
     }
+    Optional<LocalImage> local = localImage ? Optional.of(LocalImages.open(images)) : Optional.empty();
     List<ImageReference> refs = new ArrayList<>();
-    for (String image : images) {
-      refs.add(References.parse(image));
+    if (local.isPresent()) {
+      refs.add(local.get().reference());
+    } else {
+      for (String image : images) {
+        refs.add(References.parse(image));
+      }
     }
     VerificationPolicy policy = (keyMode ? VerificationPolicy.forKey(KeyLoader.loadPublicKey(key, ctx))
         : VerificationPolicy.forIdentity(identity.policy()))
@@ -151,7 +154,8 @@ public final class VerifyCommand implements Callable<Integer> {
       ctx.err().print(VerificationOutput.tlogSkippedWarning());
       ctx.err().flush();
     }
-    RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
+    RegistryClient client = local.isPresent() ? local.get().client()
+        : ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
     List<ImageVerifier.Outcome> outcomes =
         new ImageVerifier(client, root).verifyAll(refs, policy, Math.max(1, maxWorkers));
     if (outcomes.size() == 1) {
