@@ -12,6 +12,7 @@ import dev.signet.oci.reference.Repository;
 import dev.signet.registry.client.NotFoundException;
 import dev.signet.registry.client.ReferrersTagSchema;
 import dev.signet.registry.client.RegistryClient;
+import dev.signet.registry.client.ErrorCode;
 import dev.signet.registry.client.RegistryException;
 import dev.signet.sign.SigningException;
 
@@ -23,6 +24,8 @@ import dev.signet.sign.SigningException;
  */
 public final class ReferrerWriter {
   private static final int MAX_ATTEMPTS = 25;
+  /** Manifest PUTs refused for a just-pushed blob (a distribution race) are retried this often. */
+  private static final int BLOB_ATTEMPTS = 3;
 
   private final RegistryClient client;
   private final Pauser pauser;
@@ -55,14 +58,28 @@ public final class ReferrerWriter {
   public Digest writeBundle(Repository repo, Descriptor subject, byte[] bundleJson, String predicateType,
       java.time.Instant created) throws SigningException {
     ImageManifest manifest = dev.signet.cosign.BundleReferrerManifest.build(bundleJson, predicateType, subject, created);
-    try {
-      byte[] config = dev.signet.cosign.BundleReferrerManifest.emptyConfig();
-      client.pushBlob(repo, Digest.sha256(config), config);
-      client.pushBlob(repo, Digest.sha256(bundleJson), bundleJson);
-      return write(repo, subject.parsedDigest(), Manifests.toJson(manifest), MediaTypes.OCI_MANIFEST);
-    } catch (RegistryException | dev.signet.oci.InvalidDigestException e) {
-      throw new SigningException("upload bundle for " + repo + "@" + subject.digest() + ": " + e.getMessage(), e);
+    byte[] config = dev.signet.cosign.BundleReferrerManifest.emptyConfig();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.pushBlob(repo, Digest.sha256(config), config);
+        client.pushBlob(repo, Digest.sha256(bundleJson), bundleJson);
+        return write(repo, subject.parsedDigest(), Manifests.toJson(manifest), MediaTypes.OCI_MANIFEST);
+      } catch (RegistryException | dev.signet.oci.InvalidDigestException e) {
+        throw new SigningException("upload bundle for " + repo + "@" + subject.digest() + ": " + e.getMessage(), e);
+      } catch (SigningException e) {
+        // distribution can briefly lose the link of a blob that concurrent signers (all pushing the same
+        // empty config) committed at the same moment, and then refuses the manifest: push again, retry
+        if (attempt >= BLOB_ATTEMPTS || !blobUnknown(e)) {
+          throw e;
+        }
+        pauser.settle(10L * attempt);
+      }
     }
+  }
+
+  private static boolean blobUnknown(SigningException e) {
+    return e.getCause() instanceof RegistryException r && r.errors().stream()
+        .anyMatch(err -> err.code() == ErrorCode.MANIFEST_BLOB_UNKNOWN || err.code() == ErrorCode.BLOB_UNKNOWN);
   }
 
   /** Adds {@code entry} to the fallback index until a read-back (after a settle pause) shows it. */
