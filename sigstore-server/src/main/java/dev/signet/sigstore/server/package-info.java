@@ -1,0 +1,2 @@
+/** Placeholder until the first class lands. */
+package dev.signet.sigstore.server;
