@@ -21,7 +21,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
@@ -87,7 +86,7 @@ public final class TimestampAuthority {
     TimeStampRequest request = query.request();
     try {
       request.validate(ALGORITHMS, POLICIES, Set.of());
-    } catch (TSPValidationException e) {
+    } catch (TSPException e) {
       throw TsaException.badRequest("timestamp request refused: " + e.getMessage());
     } catch (RuntimeException e) {
       throw TsaException.badRequest("timestamp request refused: " + e);
