@@ -7,7 +7,7 @@
 // WORK_DIR/metadata is tuf-js's metadata cache (ROOT_JSON is copied there as root.json when absent, so a
 // second run with the same WORK_DIR updates from the cached state), WORK_DIR/targets receives the
 // targets (always downloaded afresh). Prints one JSON line and exits 0 or 1:
-//   {"ok":true,"targets":{"<name>":{"sha256":"<hex>","length":N,"custom":{...}}},"root":N,"timestamp":N,...}
+//   {"ok":true,"files":{"<name>":{"sha256":"<hex>","length":N,"custom":{...}}},"root":N,"timestamp":N,...}
 //   {"ok":false,"error":"<class>: <message>"}
 'use strict';
 const fs = require('fs');
@@ -50,7 +50,7 @@ async function main() {
       custom: info.custom || {},
     };
   }
-  const out = { ok: true, targets };
+  const out = { ok: true, files: targets };
   for (const role of ['root', 'timestamp', 'snapshot', 'targets']) {
     out[role] = version(metadataDir, role);
   }
