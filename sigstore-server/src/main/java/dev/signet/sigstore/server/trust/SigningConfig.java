@@ -1,0 +1,71 @@
+package dev.signet.sigstore.server.trust;
+
+import dev.signet.verify.root.ValidityWindow;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Sigstore {@code SigningConfig} v0.2 ({@value #MEDIA_TYPE}): the services a client signs with.
+ * CA and OIDC URLs are base URLs (clients append {@code /api/v2/signingCert}); TSA URLs are full
+ * ({@code …/api/v1/timestamp}); log URLs are base URLs. Written by {@link SigningConfigJson}.
+ */
+public record SigningConfig(
+    List<Service> caUrls, List<Service> oidcUrls, List<Service> rekorTlogUrls, List<Service> tsaUrls,
+    Selection rekorTlogConfig, Selection tsaConfig) {
+  public static final String MEDIA_TYPE = "application/vnd.dev.sigstore.signingconfig.v0.2+json";
+
+  public SigningConfig {
+    caUrls = List.copyOf(caUrls);
+    oidcUrls = List.copyOf(oidcUrls);
+    rekorTlogUrls = List.copyOf(rekorTlogUrls);
+    tsaUrls = List.copyOf(tsaUrls);
+    Objects.requireNonNull(rekorTlogConfig, "rekorTlogConfig");
+    Objects.requireNonNull(tsaConfig, "tsaConfig");
+  }
+
+  /**
+   * One service endpoint.
+   *
+   * @param majorApiVersion the API major version the URL speaks (Fulcio 1 for {@code /api/v1} and
+   *     {@code /api/v2} alike as the public-good file has it; Rekor 1 or 2; TSA 1)
+   * @param operator who runs it; clients pick at most one service per operator
+   */
+  public record Service(String url, int majorApiVersion, ValidityWindow validFor, String operator) {
+    public Service {
+      Objects.requireNonNull(url, "url");
+      if (url.isBlank()) {
+        throw new IllegalArgumentException("a service needs a URL");
+      }
+      if (majorApiVersion < 1) {
+        throw new IllegalArgumentException("majorApiVersion must be at least 1, got " + majorApiVersion);
+      }
+      Objects.requireNonNull(validFor, "validFor");
+      operator = operator == null ? "" : operator;
+    }
+  }
+
+  /** How many of the listed services a client uses: every one, any one, or exactly {@code count}. */
+  public enum Selector { ALL, ANY, EXACT }
+
+  /** A {@code ServiceConfiguration}: {@code count} only with {@link Selector#EXACT}. */
+  public record Selection(Selector selector, int count) {
+    public Selection {
+      Objects.requireNonNull(selector, "selector");
+      if (selector == Selector.EXACT ? count < 1 : count != 0) {
+        throw new IllegalArgumentException("count is required (>= 1) with EXACT and not allowed otherwise");
+      }
+    }
+
+    public static Selection any() {
+      return new Selection(Selector.ANY, 0);
+    }
+
+    public static Selection all() {
+      return new Selection(Selector.ALL, 0);
+    }
+
+    public static Selection exactly(int count) {
+      return new Selection(Selector.EXACT, count);
+    }
+  }
+}
