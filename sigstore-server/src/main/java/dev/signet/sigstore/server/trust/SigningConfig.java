@@ -24,6 +24,22 @@ public record SigningConfig(
   }
 
   /**
+   * The config of one self-hosted instance at {@code baseUrl} (no trailing slash) serving CA, log and
+   * TSA itself: CA {@code baseUrl} (API 1), log {@code baseUrl} ({@code rekorMajorApiVersion}), TSA
+   * {@code baseUrl/api/v1/timestamp}, all valid from {@code start}, run by {@code operator}; an OIDC
+   * URL only when {@code oidcUrl} is given; selectors ANY.
+   */
+  public static SigningConfig selfHosted(String baseUrl, String operator, java.time.Instant start,
+      int rekorMajorApiVersion, java.util.Optional<String> oidcUrl) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    ValidityWindow from = ValidityWindow.from(start);
+    return new SigningConfig(List.of(new Service(base, 1, from, operator)),
+        oidcUrl.map(u -> List.of(new Service(u, 1, from, operator))).orElse(List.of()),
+        List.of(new Service(base, rekorMajorApiVersion, from, operator)),
+        List.of(new Service(base + "/api/v1/timestamp", 1, from, operator)), Selection.any(), Selection.any());
+  }
+
+  /**
    * One service endpoint.
    *
    * @param majorApiVersion the API major version the URL speaks (Fulcio 1 for {@code /api/v1} and

@@ -110,6 +110,18 @@ class SigningConfigJsonTest {
   }
 
   @Test
+  void selfHostedNamesThisInstancesServices() {
+    SigningConfig c = SigningConfig.selfHosted("https://signet.example/", "signet.example",
+        Instant.parse("2026-12-08T00:00:00Z"), 2, Optional.empty());
+    assertThat(c.caUrls()).extracting(Service::url).containsExactly("https://signet.example");
+    assertThat(c.rekorTlogUrls()).extracting(Service::majorApiVersion).containsExactly(2);
+    assertThat(c.tsaUrls()).extracting(Service::url).containsExactly("https://signet.example/api/v1/timestamp");
+    assertThat(c.oidcUrls()).isEmpty();
+    assertThat(c.tsaConfig()).isEqualTo(Selection.any());
+    assertThat(SigningConfigJson.parse(SigningConfigJson.write(c))).isEqualTo(c);
+  }
+
+  @Test
   void refusesMalformedConfigsAndValues() {
     assertThatThrownBy(() -> SigningConfigJson.parse("{\"mediaType\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("mediaType");
