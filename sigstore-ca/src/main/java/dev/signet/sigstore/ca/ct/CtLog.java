@@ -43,6 +43,8 @@ public final class CtLog implements AutoCloseable {
   private final Clock clock;
   private final EntryFile file;
   private final MerkleTree tree = new MerkleTree();
+  private final dev.signet.crypto.VerifierCache verifiers = new dev.signet.crypto.VerifierCache(16);
+  private final java.util.Set<String> verifiedLinks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private CtLog(Signer signer, Instant validFrom, List<X509Certificate> roots, Clock clock, EntryFile file) {
     this.signer = signer;
@@ -246,15 +248,44 @@ public final class CtLog implements AutoCloseable {
     return full;
   }
 
-  private static boolean signedBy(X509Certificate child, X509Certificate issuer) {
+  /**
+   * True when {@code child} is signed by {@code issuer}'s key: through Signet's reused verifiers when the
+   * signature algorithm is the key's own, else the JCA. Verified CA-to-CA links are remembered (they
+   * recur in every chain the CA submits).
+   */
+  private boolean signedBy(X509Certificate child, X509Certificate issuer) {
     if (!child.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       return false;
     }
-    try {
-      child.verify(issuer.getPublicKey());
+    boolean ca = child.getBasicConstraints() >= 0;
+    String link = ca ? java.util.HexFormat.of().formatHex(digest(child)) + ">" + java.util.HexFormat.of().formatHex(digest(issuer)) : null;
+    if (ca && verifiedLinks.contains(link)) {
       return true;
-    } catch (GeneralSecurityException e) {
-      return false;
+    }
+    boolean ok;
+    try {
+      dev.signet.crypto.Verifier v = verifiers.get(issuer.getPublicKey());
+      if (v.algorithm().jcaName().equalsIgnoreCase(child.getSigAlgName())) {
+        v.verify(child.getTBSCertificate(), child.getSignature());
+        ok = true;
+      } else {
+        child.verify(issuer.getPublicKey());
+        ok = true;
+      }
+    } catch (GeneralSecurityException | CryptoException e) {
+      ok = false;
+    }
+    if (ok && ca && verifiedLinks.size() < 64) {
+      verifiedLinks.add(link);
+    }
+    return ok;
+  }
+
+  private static byte[] digest(X509Certificate c) {
+    try {
+      return CtEntries.sha256().digest(c.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("a parsed certificate re-encodes", e);
     }
   }
 
