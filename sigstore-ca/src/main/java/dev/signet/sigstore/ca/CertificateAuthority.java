@@ -92,14 +92,20 @@ public final class CertificateAuthority {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     BigInteger serial = CaKeys.serial(random);
     try {
-      X509v3CertificateBuilder pre = builder(identity, subjectKey, serial, now);
+      // computed once, outside the shared (not thread-safe) extension utilities: precert and final
+      // certificate must carry byte-identical extensions
+      SubjectKeyIdentifier ski;
+      synchronized (utils) {
+        ski = utils.createSubjectKeyIdentifier(subjectKey);
+      }
+      X509v3CertificateBuilder pre = builder(identity, subjectKey, ski, serial, now);
       pre.addExtension(new ASN1ObjectIdentifier(SctList.POISON_OID), true, DERNull.INSTANCE);
       X509Certificate precert = CaKeys.sign(pre, keys.key());
       List<X509Certificate> preChain = new java.util.ArrayList<>();
       preChain.add(precert);
       preChain.addAll(keys.chain());
       Sct sct = ctLog.addPreChain(preChain);
-      X509v3CertificateBuilder fin = builder(identity, subjectKey, serial, now);
+      X509v3CertificateBuilder fin = builder(identity, subjectKey, ski, serial, now);
       fin.addExtension(new Extension(new ASN1ObjectIdentifier(SctList.EXTENSION_OID), false,
           SctList.extensionValue(List.of(sct))));
       return new IssuedCertificate(CaKeys.sign(fin, keys.key()), keys.chain(), sct);
@@ -108,13 +114,14 @@ public final class CertificateAuthority {
     }
   }
 
-  private X509v3CertificateBuilder builder(Identity identity, PublicKey subjectKey, BigInteger serial, Instant now)
+  private X509v3CertificateBuilder builder(Identity identity, PublicKey subjectKey, SubjectKeyIdentifier ski,
+      BigInteger serial, Instant now)
       throws IOException {
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuer(), serial, Date.from(now),
         Date.from(now.plus(VALIDITY)), new X500Name(new org.bouncycastle.asn1.x500.RDN[0]), subjectKey);
     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
     b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
-    b.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
+    b.addExtension(Extension.subjectKeyIdentifier, false, ski);
     b.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId);
     b.addExtension(Extension.subjectAlternativeName, true, new GeneralNames(san(identity)));
     for (FulcioExtension e : identity.extensions()) {
