@@ -150,7 +150,14 @@ public final class Principals {
     return build(issuer.issuerUrl(), SanType.OTHER_NAME, sub + "@" + issuer.subjectDomain(), sub, ext);
   }
 
-  private static Identity build(String issuer, SanType type, String san, String challenge, List<FulcioExtension> ext) {
+  private static Identity build(String issuer, SanType type, String san, String challenge, List<FulcioExtension> ext)
+      throws TokenRejectedException {
+    if (type != SanType.OTHER_NAME && !san.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      // email and URI SANs are IA5Strings: printable ASCII without spaces
+      throw new TokenRejectedException(Reason.BAD_CLAIM, "OIDC identity token from " + issuer + ": subject '" + san
+          + "' cannot be a certificate " + (type == SanType.EMAIL ? "email address" : "URI")
+          + " (only printable ASCII without spaces)");
+    }
     ext.sort(Comparator.comparingInt(FulcioExtension::arc));
     return new Identity(issuer, type, san, challenge, ext);
   }

@@ -123,6 +123,19 @@ class PrincipalsTest {
   }
 
   @Test
+  void sansThatAreNotIa5StringsAreRefusedAsBadClaims() {
+    OidcIssuer issuer = OidcIssuer.of("https://accounts.example.com", IssuerType.EMAIL);
+    TokenRejectedException e = assertThrows(TokenRejectedException.class,
+        () -> identity(issuer, Map.of("sub", "1", "email", "jürgen@example.com", "email_verified", true)));
+    assertEquals(Reason.BAD_CLAIM, e.reason());
+    assertTrue(e.getMessage().contains("printable ASCII"), e.getMessage());
+    Map<String, Object> c = githubClaims();
+    c.put("job_workflow_ref", "octo/app/.github/workflows/a b.yml@refs/heads/main");
+    assertEquals(Reason.BAD_CLAIM, assertThrows(TokenRejectedException.class,
+        () -> identity(OidcIssuer.of(GH, IssuerType.GITHUB_ACTIONS), c)).reason());
+  }
+
+  @Test
   void gitlabPipelineClaims() throws Exception {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("sub", "project_path:grp/proj:ref_type:branch:ref:main");
