@@ -75,7 +75,7 @@ public final class Fsck {
       }
     }
     checkBatches(size);
-    TileReader reader = new TileReader(storage);
+    TileReader reader = new TileReader(storage, () -> 0);
     byte[] root = reader.root(size);
     if (!Arrays.equals(root, state.root())) {
       problems.add("the tiles' root at size " + size + " differs from the published state's");
@@ -100,7 +100,7 @@ public final class Fsck {
 
   /** Every published batch size has its partial tiles, and they are prefixes of the current tiles. */
   private void checkBatches(long size) throws StorageException {
-    TileReader reader = new TileReader(storage);
+    TileReader reader = new TileReader(storage, () -> 0);
     for (long start = 0; start < size; ) {
       byte[] b = storage.get(Journal.batchPath(start)).orElse(null);
       if (b == null) {

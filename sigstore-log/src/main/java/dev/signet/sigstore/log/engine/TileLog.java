@@ -57,7 +57,7 @@ public final class TileLog implements AutoCloseable {
     this.storage = storage;
     this.signer = signer;
     this.config = config;
-    this.reader = new TileReader(storage);
+    this.reader = new TileReader(storage, () -> state == null ? 0 : state.size());
     this.integrator = new Thread(this::run, "tlog-integrator " + config.origin());
     integrator.setDaemon(true);
   }
@@ -288,6 +288,11 @@ public final class TileLog implements AutoCloseable {
     }
     stateBytes = bytes;
     state = next;
+  }
+
+  /** Reads tiles of this log (proofs at any published size). */
+  public TileReader reader() {
+    return reader;
   }
 
   /** The latest published state. */

@@ -19,6 +19,7 @@ public final class TileReader {
   private static final int CACHE = 4096;
 
   private final LogStorage storage;
+  private final java.util.function.LongSupplier published;
   private final Map<String, HashTile> cache = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, HashTile> eldest) {
@@ -26,8 +27,13 @@ public final class TileReader {
     }
   };
 
-  public TileReader(LogStorage storage) {
+  /**
+   * @param published the published tree size: a tile of an unpublished size is cut from the tile of the
+   *     published size (tiles only grow to the right), so proofs work for any size up to it
+   */
+  public TileReader(LogStorage storage, java.util.function.LongSupplier published) {
     this.storage = storage;
+    this.published = published;
   }
 
   /** Offers a tile just written (saves reading it back). */
@@ -50,8 +56,15 @@ public final class TileReader {
         return t;
       }
     }
-    byte[] bytes = storage.get(path).orElseThrow(() -> new StorageException("tile " + path
-        + " is missing (needed for tree size " + size + "); run fsck"));
+    byte[] bytes = storage.get(path).orElse(null);
+    if (bytes == null) {
+      long now = published.getAsLong();
+      if (now > size && TilePaths.widthAt(level, n, now) > width) {
+        HashTile wider = tile(level, n, now);
+        return HashTile.of(wider.hashes().subList(0, width));
+      }
+      throw new StorageException("tile " + path + " is missing (needed for tree size " + size + "); run fsck");
+    }
     HashTile t;
     try {
       t = HashTile.parse(bytes, width);
