@@ -241,6 +241,10 @@ public final class TileLog implements AutoCloseable {
     if (!fresh.isEmpty()) {
       List<byte[]> entries = fresh.stream().map(Pending::entry).toList();
       if (journal) {
+        if (!java.util.Arrays.equals(storage.readState().orElse(null), stateBytes)) {
+          throw new StorageException("the state of log " + config.origin() + " was changed by another writer; "
+              + "only one process may serve a log directory");
+        }
         storage.putIfAbsent(Journal.journalPath(start), Journal.encodeJournal(time, entries));
         storage.sync();
       }
