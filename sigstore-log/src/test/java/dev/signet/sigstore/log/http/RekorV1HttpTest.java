@@ -68,6 +68,10 @@ class RekorV1HttpTest {
 
   /** Rekor v1 REST {@code LogEntry} → bundle {@code TransparencyLogEntry} (reference §5.2 mapping). */
   static TlogEntry toBundleEntry(JsonNode logEntry) throws Exception {
+    return TlogEntry.fromJson(toBundleJson(logEntry));
+  }
+
+  static ObjectNode toBundleJson(JsonNode logEntry) throws Exception {
     JsonNode e = logEntry.elements().next();
     JsonNode body = LogServerFixture.JSON.readTree(Base64.getDecoder().decode(e.path("body").asText()));
     ObjectNode t = LogServerFixture.JSON.createObjectNode().put("logIndex", e.path("logIndex").asText())
@@ -83,7 +87,7 @@ class RekorV1HttpTest {
     var hashes = q.putArray("hashes");
     p.path("hashes").forEach(h -> hashes.add(B64.encodeToString(HEX.parseHex(h.asText()))));
     q.putObject("checkpoint").put("envelope", p.path("checkpoint").asText());
-    return TlogEntry.fromJson(t);
+    return t;
   }
 
   @Test
