@@ -35,9 +35,15 @@ final class LogServerFixture implements AutoCloseable {
   final String baseUrl;
   final HttpClient client = HttpClient.newHttpClient();
 
+  static final SigstoreLog.Options OPTIONS = new SigstoreLog.Options("http://127.0.0.1", Duration.ofMillis(20), 256,
+      Clock.fixed(NOW, ZoneOffset.UTC));
+
   LogServerFixture(Path data) throws Exception {
-    logs = SigstoreLog.open(data, new SigstoreLog.Options("http://127.0.0.1", Duration.ofMillis(20), 256,
-        Clock.fixed(NOW, ZoneOffset.UTC)));
+    this(SigstoreLog.open(data, OPTIONS));
+  }
+
+  LogServerFixture(SigstoreLog logs) throws Exception {
+    this.logs = logs;
     server = new Server();
     ServerConnector c = new ServerConnector(server);
     c.setHost("127.0.0.1");
