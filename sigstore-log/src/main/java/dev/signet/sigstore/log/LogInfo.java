@@ -10,9 +10,11 @@ import java.security.PublicKey;
  * @param logId the log id (v1: SHA-256 of the SPKI; v2 Ed25519: the C2SP key id), raw bytes
  * @param keyDetails protobuf-specs {@code PublicKeyDetails} of the key
  * @param majorApiVersion 1 or 2 (SigningConfig {@code rekorTlogUrls[].majorApiVersion})
+ * @param validFrom when the log key was created (the trusted root's {@code validFor.start}; verifiers
+ *     require integrated times inside it)
  */
 public record LogInfo(String baseUrl, String origin, String keyName, PublicKey publicKey, String keyDetails,
-    byte[] logId, int majorApiVersion) {
+    byte[] logId, int majorApiVersion, java.time.Instant validFrom) {
   public LogInfo {
     logId = logId.clone();
   }

@@ -46,7 +46,13 @@ public final class SigstoreLog implements AutoCloseable {
   private final Options options;
   private final String host;
 
-  private SigstoreLog(TileLog v1, TileLog v2, long treeId, Options options, String host) {
+  private final java.time.Instant v1Created;
+  private final java.time.Instant v2Created;
+
+  private SigstoreLog(TileLog v1, TileLog v2, long treeId, Options options, String host, java.time.Instant v1Created,
+      java.time.Instant v2Created) {
+    this.v1Created = v1Created;
+    this.v2Created = v2Created;
     this.v1 = v1;
     this.v2 = v2;
     this.treeId = treeId;
@@ -72,6 +78,8 @@ public final class SigstoreLog implements AutoCloseable {
       Options options) throws LogException {
     String host = host(options.baseUrl());
     long treeId = treeId(v1Keys.resolve("tree-id"));
+    stampIfNew(v1Keys.resolve("log-key.pem"), options.clock());
+    stampIfNew(v2Keys.resolve("log-key.pem"), options.clock());
     LogConfig base = LogConfig.of(host).withBatching(options.integrationInterval(), options.maxBatch())
         .withClock(options.clock());
     TileLog v2 = TileLog.open(v2Storage, new NoteSigner(host,
@@ -84,7 +92,8 @@ public final class SigstoreLog implements AutoCloseable {
       v2.close();
       throw e;
     }
-    return new SigstoreLog(v1, v2, treeId, options, host);
+    return new SigstoreLog(v1, v2, treeId, options, host, created(v1Keys.resolve("log-key.pem")),
+        created(v2Keys.resolve("log-key.pem")));
   }
 
   static String host(String baseUrl) throws LogException {
@@ -96,6 +105,35 @@ public final class SigstoreLog implements AutoCloseable {
       return h;
     } catch (IllegalArgumentException e) {
       throw new LogException("the log base URL \"" + baseUrl + "\" has no host; give e.g. https://log.example.com");
+    }
+  }
+
+  /**
+   * When the log key was made: {@code log-key.created} (ISO-8601, written with the log's clock when the key
+   * is generated), else the key file's modification time.
+   */
+  private static java.time.Instant created(Path keyFile) throws LogException {
+    Path stamp = keyFile.resolveSibling("log-key.created");
+    try {
+      if (Files.exists(stamp)) {
+        return java.time.Instant.parse(Files.readString(stamp, StandardCharsets.US_ASCII).trim());
+      }
+      return Files.getLastModifiedTime(keyFile).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    } catch (IOException | java.time.format.DateTimeParseException e) {
+      throw new LogException("cannot read when the log key " + keyFile + " was made: " + e.getMessage(), e);
+    }
+  }
+
+  private static void stampIfNew(Path keyFile, Clock clock) throws LogException {
+    if (Files.exists(keyFile)) {
+      return;
+    }
+    try {
+      Files.createDirectories(keyFile.toAbsolutePath().getParent());
+      Files.writeString(keyFile.resolveSibling("log-key.created"),
+          clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n", StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new LogException("cannot record the creation time of " + keyFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -131,17 +169,17 @@ public final class SigstoreLog implements AutoCloseable {
   }
 
   public LogInfo v1Info() {
-    return info(v1, 1);
+    return info(v1, 1, v1Created);
   }
 
   public LogInfo v2Info() {
-    return info(v2, 2);
+    return info(v2, 2, v2Created);
   }
 
-  private LogInfo info(TileLog log, int major) {
+  private LogInfo info(TileLog log, int major, java.time.Instant created) {
     NoteSigner s = log.signer();
     return new LogInfo(options.baseUrl(), log.config().origin(), host, s.key().publicKey(), s.key().keyDetails(),
-        s.logId(), major);
+        s.logId(), major, created);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.signet.sigstore.log.tiles.HashTile;
 import dev.signet.sigstore.log.tiles.Hashes;
 import dev.signet.sigstore.log.tiles.TilePaths;
 import java.nio.charset.StandardCharsets;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -143,15 +142,7 @@ public final class Fsck {
       if (!Arrays.equals(Arrays.copyOf(sig, 4), Arrays.copyOf(signer.logId(), 4))) {
         continue;
       }
-      try {
-        Signature v = Signature.getInstance(signer.key().type() == dev.signet.sigstore.log.note.LogKey.Type.ED25519
-            ? "Ed25519" : "SHA256withECDSA");
-        v.initVerify(signer.key().publicKey());
-        v.update(text.getBytes(StandardCharsets.UTF_8));
-        return v.verify(Arrays.copyOfRange(sig, 4, sig.length));
-      } catch (java.security.GeneralSecurityException e) {
-        return false;
-      }
+      return signer.verifies(text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(sig, 4, sig.length));
     }
     return false;
   }

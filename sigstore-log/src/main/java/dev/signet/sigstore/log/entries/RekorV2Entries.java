@@ -43,11 +43,11 @@ public final class RekorV2Entries {
       throw new EntryException(where + ": keyDetails PKIX_ED25519 (pure Ed25519) cannot sign a digest; use"
           + " PKIX_ED25519_PH or log the artifact with another key type");
     }
-    int expected = Hashes.sha256().getDigestLength();
+    int expected;
     try {
       expected = java.security.MessageDigest.getInstance(v.algorithm.hashAlgorithm()).getDigestLength();
     } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("the JDK lacks " + v.algorithm.hashAlgorithm(), e);
     }
     if (digest.length != expected) {
       throw new EntryException(where + ".digest has " + digest.length + " bytes; " + v.keyDetails + " needs a "

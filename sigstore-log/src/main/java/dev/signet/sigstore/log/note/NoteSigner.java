@@ -64,7 +64,8 @@ public final class NoteSigner {
     }
   }
 
-  boolean verifies(byte[] data, byte[] sig) {
+  /** Whether {@code sig} is this key's signature over {@code data}. */
+  public boolean verifies(byte[] data, byte[] sig) {
     try {
       Signature s = Signature.getInstance(key.type() == LogKey.Type.ED25519 ? "Ed25519" : "SHA256withECDSA");
       s.initVerify(key.publicKey());

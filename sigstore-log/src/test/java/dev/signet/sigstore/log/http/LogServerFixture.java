@@ -63,7 +63,7 @@ final class LogServerFixture implements AutoCloseable {
 
   static TransparencyLog trusted(LogInfo info, String baseUrl) {
     return new TransparencyLog(baseUrl, info.logId(), info.publicKey(), info.keyDetails(),
-        ValidityWindow.from(TestPki.T0.minusSeconds(86400)));
+        ValidityWindow.from(info.validFrom()));
   }
 
   HttpResponse<byte[]> post(String path, byte[] body) throws Exception {

@@ -110,6 +110,7 @@ class SigstoreJsOracleTest {
     ObjectNode pk = (ObjectNode) t.path("publicKey");
     pk.put("rawBytes", B64.encodeToString(log.publicKey().getEncoded())).put("keyDetails", log.keyDetails());
     ((ObjectNode) t.path("logId")).put("keyId", B64.encodeToString(log.logId()));
+    ((ObjectNode) pk.path("validFor")).put("start", log.validFrom().toString());
     Path p = Files.createTempFile(dir, "trusted_root", ".json");
     Files.write(p, LogServerFixture.JSON.writeValueAsBytes(root));
     return p;
