@@ -202,6 +202,24 @@ class TileLogTest {
   }
 
   @Test
+  void pushbackAndClosedLogsRefuseAppendsAsUnavailable() throws Exception {
+    LogConfig cfg = LogConfig.of(LogFixture.HOST).withBatching(Duration.ofMillis(500), 1000).withMaxPending(2);
+    TileLog log = TileLog.open(new MemoryLogStorage(), signer, cfg);
+    CompletableFuture<Appended> a = log.append(entry(1));
+    CompletableFuture<Appended> b = log.append(entry(2));
+    CompletableFuture<Appended> c = log.append(entry(3));
+    ExecutionException busy = assertThrows(ExecutionException.class, c::get);
+    assertInstanceOf(LogUnavailableException.class, busy.getCause());
+    assertTrue(busy.getCause().getMessage().contains("retry later"));
+    log.close();
+    assertEquals(0, a.get().index(), "appends queued before close are integrated");
+    assertEquals(1, b.get().index());
+    ExecutionException closed = assertThrows(ExecutionException.class, () -> log.append(entry(4)).get());
+    assertInstanceOf(LogUnavailableException.class, closed.getCause());
+    assertThrows(IllegalArgumentException.class, () -> log.append(new byte[65_536]));
+  }
+
+  @Test
   void fsckFindsATamperedTileAndATamperedEntry() throws Exception {
     MemoryLogStorage storage = new MemoryLogStorage();
     try (TileLog log = TileLog.open(storage, signer, fast())) {
