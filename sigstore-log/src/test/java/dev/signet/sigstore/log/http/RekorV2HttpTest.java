@@ -188,6 +188,18 @@ class RekorV2HttpTest {
     assertEquals(299, fx.get("/api/v1/other").statusCode());
   }
 
+  @Test
+  void anOversizedBodyIs413AndHeadOnTheCheckpointHasNoBody() throws Exception {
+    HttpResponse<byte[]> big = fx.post("/api/v2/log/entries", new byte[LogHandler.MAX_BODY + 1]);
+    assertEquals(413, big.statusCode());
+    HttpResponse<byte[]> head = fx.client.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(fx.baseUrl + "/api/v2/checkpoint")).method("HEAD",
+        java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, head.statusCode());
+    assertEquals(0, head.body().length);
+    assertEquals(405, fx.post("/api/v2/checkpoint", new byte[0]).statusCode());
+  }
+
   static byte[] pae(String type, byte[] payload) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(("DSSEv1 " + type.length() + " " + type + " " + payload.length + " ").getBytes(StandardCharsets.UTF_8));
