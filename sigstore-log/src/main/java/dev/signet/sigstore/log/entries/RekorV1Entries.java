@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Rekor v1 {@code ProposedEntry} bodies: {@code hashedrekord} 0.0.1 and {@code dsse} 0.0.1. The signature
+ * Rekor v1 {@code ProposedEntry} bodies: {@code hashedrekord} 0.0.1, {@code dsse} 0.0.1 and {@code intoto}
+ * 0.0.2 ({@link IntotoV002}). The signature
  * is verified; the canonical body keeps only the fields Rekor keeps (verifier PEM re-encoded Go-style)
  * and is RFC 8785 canonicalized.
  */
@@ -31,8 +32,9 @@ public final class RekorV1Entries {
     return switch (kind + "/" + version) {
       case "hashedrekord/0.0.1" -> hashedRekord(spec);
       case "dsse/0.0.1" -> dsse(spec);
+      case "intoto/0.0.2" -> IntotoV002.parse(spec);
       default -> throw new EntryException("entry type " + kind + "/" + version
-          + " is not supported (hashedrekord 0.0.1 and dsse 0.0.1 are)");
+          + " is not supported (hashedrekord 0.0.1, dsse 0.0.1 and intoto 0.0.2 are)");
     };
   }
 
@@ -119,10 +121,14 @@ public final class RekorV1Entries {
     return entry("dsse", out);
   }
 
-  private static ProposedEntry entry(String kind, ObjectNode spec) {
-    ObjectNode e = Json.object().put("apiVersion", "0.0.1").put("kind", kind);
+  static ProposedEntry entry(String kind, ObjectNode spec) {
+    return entry(kind, "0.0.1", spec);
+  }
+
+  static ProposedEntry entry(String kind, String version, ObjectNode spec) {
+    ObjectNode e = Json.object().put("apiVersion", version).put("kind", kind);
     e.set("spec", spec);
-    return new ProposedEntry(kind, "0.0.1", Jcs.canonicalize(e));
+    return new ProposedEntry(kind, version, Jcs.canonicalize(e));
   }
 
   private static String b64(String s) {

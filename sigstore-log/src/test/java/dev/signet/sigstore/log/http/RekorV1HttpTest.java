@@ -190,6 +190,44 @@ class RekorV1HttpTest {
     verifier.verify(e, SignedContent.dsse(env, sig, null, k.getPublic().getEncoded()), true);
   }
 
+  /** intoto 0.0.2 as cosign and sigstore-js propose it: envelope text fields base64-encoded once more. */
+  static byte[] intoto(String type, byte[] payload, byte[] sig, String pem) throws Exception {
+    String payloadB64 = B64.encodeToString(payload);
+    String sigB64 = B64.encodeToString(sig);
+    String envelopeJson = LogServerFixture.JSON.writeValueAsString(Map.of("payloadType", type, "payload", payloadB64,
+        "signatures", List.of(Map.of("sig", sigB64, "keyid", ""))));
+    ObjectNode root = LogServerFixture.JSON.createObjectNode().put("kind", "intoto").put("apiVersion", "0.0.2");
+    ObjectNode content = root.putObject("spec").putObject("content");
+    ObjectNode env = content.putObject("envelope").put("payloadType", type)
+        .put("payload", B64.encodeToString(payloadB64.getBytes(StandardCharsets.US_ASCII)));
+    env.putArray("signatures").addObject().put("sig", B64.encodeToString(sigB64.getBytes(StandardCharsets.US_ASCII)))
+        .put("publicKey", B64.encodeToString(pem.getBytes(StandardCharsets.US_ASCII)));
+    content.putObject("hash").put("algorithm", "sha256")
+        .put("value", HEX.formatHex(sha256(envelopeJson.getBytes(StandardCharsets.UTF_8))));
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anIntotoEntryIsLoggedWithoutItsPayloadAndVerifies() throws Exception {
+    TestPki.Issued leaf = TestPki.cert().subject("CN=attester").build();
+    byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
+    String type = "application/vnd.in-toto+json";
+    byte[] sig = TestPki.sign(leaf.key(), RekorV2HttpTest.pae(type, payload));
+    HttpResponse<byte[]> r = fx.post("/api/v1/log/entries", intoto(type, payload, sig, TestPki.pem(leaf.cert())));
+    assertEquals(201, r.statusCode(), LogServerFixture.text(r));
+    TlogEntry e = toBundleEntry(json(r));
+    assertEquals("intoto", e.kind());
+    assertEquals("0.0.2", e.version());
+    JsonNode content = LogServerFixture.JSON.readTree(e.body()).path("spec").path("content");
+    assertTrue(content.path("envelope").path("payload").isMissingNode(), "the payload is not stored");
+    assertEquals(HEX.formatHex(sha256(payload)), content.path("payloadHash").path("value").asText());
+    DsseEnvelope env = new DsseEnvelope(type, payload, List.of(new DsseEnvelope.Signature("", sig)));
+    verifier.verify(e, SignedContent.dsse(env, sig, leaf.cert().getEncoded(), leaf.key().getPublic().getEncoded()), true);
+    byte[] forged = TestPki.sign(TestPki.ecKey(), RekorV2HttpTest.pae(type, payload));
+    assertEquals(400, fx.post("/api/v1/log/entries", intoto(type, payload, forged, TestPki.pem(leaf.cert())))
+        .statusCode());
+  }
+
   @Test
   void badEntriesAre400WithRekorsErrorBody() throws Exception {
     KeyPair k = TestPki.ecKey();

@@ -88,6 +88,33 @@ class SigstoreJsOracleTest {
     }
   }
 
+  @Test
+  void dsseBundlesWithIntotoAndDsseEntriesAreAccepted() throws Exception {
+    try (LogServerFixture fx = new LogServerFixture(dir.resolve("data"))) {
+      FakeSigstore ca = FakeSigstore.create(LogServerFixture.NOW);
+      Digest image = Digest.sha256("an image manifest".getBytes(StandardCharsets.UTF_8));
+      KeylessSignature ks = ca.signImageDsse(image, java.util.Map.of(), "signer@signet.test",
+          FakeSigstore.DEFAULT_ISSUER);
+      String type = "application/vnd.in-toto+json";
+      String pem = TestPki.pem(ks.leaf());
+      String envelope = LogServerFixture.JSON.writeValueAsString(java.util.Map.of("payloadType", type,
+          "payload", B64.encodeToString(ks.payload()), "signatures", java.util.List.of(java.util.Map.of("sig",
+              B64.encodeToString(ks.signature()), "keyid", ""))));
+      ObjectNode dsse = LogServerFixture.JSON.createObjectNode().put("kind", "dsse").put("apiVersion", "0.0.1");
+      ObjectNode pc = dsse.putObject("spec").putObject("proposedContent").put("envelope", envelope);
+      pc.putArray("verifiers").add(B64.encodeToString(pem.getBytes(StandardCharsets.US_ASCII)));
+      Path root = trustedRoot(ks, fx.logs.v1Info(), fx.baseUrl);
+      for (byte[] request : java.util.List.of(RekorV1HttpTest.intoto(type, ks.payload(), ks.signature(), pem),
+          dsse.toString().getBytes(StandardCharsets.UTF_8))) {
+        HttpResponse<byte[]> r = fx.post("/api/v1/log/entries", request);
+        assertEquals(201, r.statusCode(), LogServerFixture.text(r));
+        OracleResult ok = oracle.verify(OracleRequest.keyless(bundle(ks, RekorV1HttpTest.toBundleJson(json(r))), root,
+            "signer@signet.test", FakeSigstore.DEFAULT_ISSUER, image));
+        assertTrue(ok.ok(), ok.toString());
+      }
+    }
+  }
+
   private OracleResult verify(Path bundle, Path root, byte[] artifact) throws Exception {
     return oracle.verify(OracleRequest.keyless(bundle, root, "signer@signet.test", FakeSigstore.DEFAULT_ISSUER,
         Digest.sha256(artifact)));
