@@ -140,6 +140,23 @@ class RekorV2HttpTest {
   }
 
   @Test
+  void aDsseEnvelopeLoggedAsHashedRekordOverThePaeVerifies() throws Exception {
+    // Rekor v2's way for DSSE (client spec §4.4): digest = SHA-256(PAE), signature = the envelope's
+    TestPki.Issued leaf = TestPki.cert().subject("CN=attester").build();
+    byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
+    String type = "application/vnd.in-toto+json";
+    byte[] pae = pae(type, payload);
+    byte[] sig = TestPki.sign(leaf.key(), pae);
+    byte[] der = leaf.cert().getEncoded();
+    HttpResponse<byte[]> r = fx.post("/api/v2/log/entries",
+        hashedRekordRequest(sha256(pae), sig, "x509Certificate", der, "PKIX_ECDSA_P256_SHA_256"));
+    assertEquals(201, r.statusCode(), LogServerFixture.text(r));
+    DsseEnvelope envelope = new DsseEnvelope(type, payload, List.of(new DsseEnvelope.Signature("", sig)));
+    verifier.verify(TlogEntry.fromJson(json(r)), SignedContent.dsse(envelope, sig, der,
+        leaf.key().getPublic().getEncoded()), true);
+  }
+
+  @Test
   void badEntriesAreRefusedWith400AndNothingIsLogged() throws Exception {
     KeyPair k = TestPki.ecKey();
     byte[] artifact = "x".getBytes(StandardCharsets.UTF_8);
