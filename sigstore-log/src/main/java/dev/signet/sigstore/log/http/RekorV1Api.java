@@ -59,7 +59,7 @@ public final class RekorV1Api {
       return CompletableFuture.completedFuture(Reply.v1Error(400, "the canonical entry has " + entry.body().length
           + " bytes; a log entry is at most 65535"));
     }
-    return log.append(entry.body()).handle((a, err) -> {
+    return log.append(entry.body()).handleAsync((a, err) -> { // proof, SET and JSON off the integrator thread
       if (err != null) {
         return failure(err);
       }

@@ -45,7 +45,7 @@ public final class RekorV2Api {
       return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, "the canonical entry has "
           + entry.body().length + " bytes; a log entry is at most 65535", Map.of()));
     }
-    return log.append(entry.body()).handle((a, err) -> {
+    return log.append(entry.body()).handleAsync((a, err) -> { // proof, SET and JSON off the integrator thread
       if (err != null) {
         return failure(err);
       }
