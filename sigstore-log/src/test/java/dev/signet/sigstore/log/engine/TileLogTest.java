@@ -197,6 +197,10 @@ class TileLogTest {
       // after recovering it continues from the newer state
       Appended a = first.append(entry(100)).get();
       assertEquals(20, a.index());
+      Appended other = first.append(entry(15)).get();
+      assertTrue(other.duplicate(), "entries of the other writer are known after recovery");
+      assertEquals(15, other.index());
+      assertEquals(first.state().integratedTime(), first.integratedTime(20));
       assertEquals(List.of(), Fsck.check(storage, signer, LogFixture.HOST));
     }
   }
