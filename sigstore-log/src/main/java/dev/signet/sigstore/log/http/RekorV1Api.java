@@ -54,6 +54,9 @@ public final class RekorV1Api {
       entry = RekorV1Entries.parse(body);
     } catch (EntryException e) {
       return CompletableFuture.completedFuture(Reply.v1Error(400, e.getMessage()));
+    } catch (RuntimeException e) { // a parser gap on hostile input is still the client's 400
+      LOG.warn("unexpected error parsing an entry", e);
+      return CompletableFuture.completedFuture(Reply.v1Error(400, "the entry is malformed: " + e.getMessage()));
     }
     if (entry.body().length > EntryBundle.MAX_ENTRY) {
       return CompletableFuture.completedFuture(Reply.v1Error(400, "the canonical entry has " + entry.body().length

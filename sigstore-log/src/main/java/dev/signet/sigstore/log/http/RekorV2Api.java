@@ -40,6 +40,9 @@ public final class RekorV2Api {
       entry = RekorV2Entries.parse(body);
     } catch (EntryException e) {
       return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, e.getMessage(), Map.of()));
+    } catch (RuntimeException e) { // a parser gap on hostile input is still the client's 400
+      LOG.warn("unexpected error parsing an entry", e);
+      return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, "the entry is malformed: " + e.getMessage(), Map.of()));
     }
     if (entry.body().length > dev.signet.sigstore.log.tiles.EntryBundle.MAX_ENTRY) {
       return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, "the canonical entry has "
