@@ -25,10 +25,16 @@ public final class RekorEntries {
 
   private RekorEntries() {}
 
+  /** How Rekor v1 logs a DSSE envelope: {@code intoto 0.0.2} or {@code dsse 0.0.1}. */
+  public enum DsseEntryType { INTOTO, DSSE }
+
   /** The v1 {@code ProposedEntry}. */
-  public static ObjectNode v1(LogContent content) throws KeylessException {
-    return content.isDsse() ? intotoV002(content.envelope(), content.verifier().pem())
-        : hashedRekordV001(content.message().digest(), content.message().algorithm(), content.signature(),
+  public static ObjectNode v1(LogContent content, DsseEntryType dsseType) throws KeylessException {
+    if (content.isDsse()) {
+      return dsseType == DsseEntryType.DSSE ? dsseV001(content.envelope(), content.verifier().pem())
+          : intotoV002(content.envelope(), content.verifier().pem());
+    }
+    return hashedRekordV001(content.message().digest(), content.message().algorithm(), content.signature(),
             content.verifier().pem());
   }
 
@@ -58,6 +64,16 @@ public final class RekorEntries {
     ObjectNode sig = spec.putObject("signature");
     sig.put("content", B64.encodeToString(signature));
     sig.putObject("publicKey").put("content", B64.encodeToString(verifierPem.getBytes(StandardCharsets.US_ASCII)));
+    return e;
+  }
+
+  static ObjectNode dsseV001(DsseEnvelope envelope, String verifierPem) {
+    ObjectNode e = JSON.createObjectNode();
+    e.put("apiVersion", "0.0.1");
+    e.put("kind", "dsse");
+    ObjectNode pc = e.putObject("spec").putObject("proposedContent");
+    pc.put("envelope", new String(envelope.toJson(), StandardCharsets.UTF_8));
+    pc.putArray("verifiers").add(B64.encodeToString(verifierPem.getBytes(StandardCharsets.US_ASCII)));
     return e;
   }
 

@@ -22,10 +22,12 @@ public final class RekorV1Client implements TransparencyLogClient {
 
   private final URI base;
   private final ServiceHttp http;
+  private final RekorEntries.DsseEntryType dsseType;
 
-  public RekorV1Client(URI base, ServiceHttp http) {
+  public RekorV1Client(URI base, ServiceHttp http, RekorEntries.DsseEntryType dsseType) {
     this.base = base;
     this.http = http;
+    this.dsseType = dsseType;
   }
 
   @Override
@@ -37,7 +39,7 @@ public final class RekorV1Client implements TransparencyLogClient {
   public JsonNode upload(LogContent content) throws KeylessException {
     byte[] body;
     try {
-      body = JSON.writeValueAsBytes(RekorEntries.v1(content));
+      body = JSON.writeValueAsBytes(RekorEntries.v1(content, dsseType));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -70,10 +70,11 @@ public record SigningServices(Optional<URI> ca, Optional<URI> oidc, List<Log> lo
   }
 
   /** The witness that timestamps and logs every bundle signed by {@code verifier}'s key. */
-  public ServiceWitness witness(LogVerifier verifier, ServiceHttp http, SecureRandom random) {
+  public ServiceWitness witness(LogVerifier verifier, ServiceHttp http, SecureRandom random,
+      RekorEntries.DsseEntryType dsseType) {
     List<TimestampClient> t = tsas.stream().map(u -> new TimestampClient(u, http, random)).toList();
     List<TransparencyLogClient> l = logs.stream().map(log -> log.majorApiVersion() == 2
-        ? (TransparencyLogClient) new RekorV2Client(log.url(), http) : new RekorV1Client(log.url(), http)).toList();
+        ? (TransparencyLogClient) new RekorV2Client(log.url(), http) : new RekorV1Client(log.url(), http, dsseType)).toList();
     return new ServiceWitness(verifier, t, l);
   }
 
