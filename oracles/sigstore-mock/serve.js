@@ -9,7 +9,9 @@
 // * the TSA also takes a DER TimeStampReq (Content-Type application/timestamp-query, RFC 3161), as
 //   sigstore/timestamp-authority does; the mock handler itself only reads sigstore-js's JSON request;
 // * the CA refuses an expired ID token or one whose audience is not "sigstore" with HTTP 401 and a
-//   Fulcio-shaped error body ({"code":16,"message":...}); the mock CA checks no claims.
+//   Fulcio-shaped error body ({"code":16,"message":...}); the mock CA checks no claims;
+// * the TSA's clock reads whole seconds: the mock writes genTime with milliseconds stripped of trailing
+//   zeros ("…30.12Z"), which @sigstore/verify's parser refuses, one timestamp in ten.
 const http = require('http');
 const crypto = require('crypto');
 const mock = require('@sigstore/mock');
@@ -69,6 +71,18 @@ function timestampQueryToJson(buf) {
   return JSON.stringify(json);
 }
 
+// A Date that always reads the current time, truncated to the second (the mock TSA takes a Date as clock).
+class WholeSecondClock extends Date {}
+for (const m of Object.getOwnPropertyNames(Date.prototype)) {
+  if (m !== 'constructor' && /^(get|to|valueOf)/.test(m)) {
+    WholeSecondClock.prototype[m] = function (...a) { return new Date(Math.floor(Date.now() / 1000) * 1000)[m](...a); };
+  }
+}
+Object.defineProperty(WholeSecondClock.prototype, Symbol.toPrimitive, { value(hint) {
+  const d = new Date(Math.floor(Date.now() / 1000) * 1000);
+  return hint === 'number' ? d.getTime() : d.toString();
+} });
+
 function checkToken(body) {
   let claims;
   try {
@@ -111,7 +125,7 @@ function route(server, handlers) {
   const ctlog = await mock.initializeCTLog(keyPair());
   const ca = await mock.initializeCA(keyPair(), ctlog);
   const tlog = await mock.initializeTLog(urlOf(rekor), keyPair());
-  const tsa = await mock.initializeTSA(keyPair());
+  const tsa = await mock.initializeTSA(keyPair(), new WholeSecondClock());
   const ful = mock.fulcioHandler(ca);
   const tsh = mock.tsaHandler(tsa);
   route(fulcio, [{ path: ful.path, fn: async (body) => {
