@@ -239,4 +239,41 @@ class KeylessSignTest {
     refused(cli(), "signing config bad-config.json has media type", "sign-blob", "--signing-config", "bad-config.json",
         "--identity-token", token, "--bundle", "bad.sigstore.json", "release.tar");
   }
+
+  @Test
+  void aRekorV2UrlGetsAHashedRekordV002RequestAndItsEntryAsReturned() throws Exception {
+    ok(cli(), "sign-blob", "--fulcio-url", mock.fulcio(), "--rekor-url", mock.rekor() + "/api/v2",
+        "--timestamp-server-url", mock.tsa(), "--identity-token", token, "--bundle", "v2.sigstore.json", "release.tar");
+    JsonNode b = json(Files.readString(dir.resolve("v2.sigstore.json")));
+    JsonNode e = b.path("verificationMaterial").path("tlogEntries").get(0);
+    assertThat(e.path("kindVersion").path("kind").asText()).isEqualTo("hashedrekord");
+    assertThat(e.path("kindVersion").path("version").asText()).isEqualTo("0.0.2");
+    assertThat(e.has("inclusionPromise")).isFalse();
+    // The mock logs the request as it parsed it (protobuf-ts, bytes as Buffer arrays): this bundle's digest,
+    // signature and certificate, with the P-256 key details (enum 5).
+    JsonNode logged = json(Base64.getDecoder().decode(e.path("canonicalizedBody").asText()))
+        .path("spec").path("hashedRekordRequestV002");
+    Base64.Decoder b64 = Base64.getDecoder();
+    assertThat(buffer(logged.path("digest")))
+        .isEqualTo(b64.decode(b.path("messageSignature").path("messageDigest").path("digest").asText()));
+    assertThat(buffer(logged.path("signature").path("content")))
+        .isEqualTo(b64.decode(b.path("messageSignature").path("signature").asText()));
+    JsonNode verifier = logged.path("signature").path("verifier");
+    assertThat(verifier.path("keyDetails").asInt()).isEqualTo(5);
+    assertThat(buffer(verifier.path("verifier").path("x509Certificate").path("rawBytes")))
+        .isEqualTo(b64.decode(b.path("verificationMaterial").path("certificate").path("rawBytes").asText()));
+
+    refused(cli(), "keyless signing with a v2 log needs a timestamp authority", "sign-blob", "--fulcio-url",
+        mock.fulcio(), "--rekor-url", mock.rekor() + "/api/v2", "--identity-token", token, "--bundle",
+        "bad.sigstore.json", "release.tar");
+  }
+
+  private static byte[] buffer(JsonNode node) {
+    JsonNode data = node.path("data");
+    byte[] out = new byte[data.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) data.get(i).asInt();
+    }
+    return out;
+  }
 }
