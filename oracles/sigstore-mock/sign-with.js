@@ -10,7 +10,8 @@
 //               "artifact":"<file: signed as a message>" (optional),
 //               "statement":"<file: DSSE payload>" (optional), "payloadType":"<type>" (default in-toto)}
 // writes OUT_DIR/message.sigstore.json (with "artifact") and OUT_DIR/dsse.sigstore.json (with "statement"),
-// v0.3 bundles with the certificate, the log entry (when "rekor") and the RFC 3161 timestamp (when "tsa").
+// bundles with the certificate, the log entry (when "rekor") and the RFC 3161 timestamp (when "tsa"): the DSSE one
+// v0.3, the message one v0.2 with an x509CertificateChain (@sigstore/sign's MessageSignatureBundleBuilder).
 const fs = require('fs');
 const path = require('path');
 const { FulcioSigner, RekorWitness, TSAWitness, DSSEBundleBuilder, MessageSignatureBundleBuilder } =

@@ -191,7 +191,7 @@ public final class SigningSetup {
     }
     ctx.err().println("The signature (and, for keyless signing, your identity in the certificate) will be stored in"
         + " the transparency log at " + services.logs().get(0).url() + "; entries cannot be removed.");
-    ctx.err().print("Are you sure you would like to continue? [y/N] ");
+    ctx.err().println("Are you sure you would like to continue? [y/N]");
     ctx.err().flush();
     String answer;
     try {

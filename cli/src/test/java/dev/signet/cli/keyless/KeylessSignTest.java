@@ -276,4 +276,35 @@ class KeylessSignTest {
     }
     return out;
   }
+
+  @Test
+  void signWithJsSignsAgainstTheSameServicesAndSignetVerifiesIt() throws Exception {
+    // sign-with.js is the independent client the lead runs against Signet's own services; here against the mock.
+    Path out = dir.resolve("js");
+    String spec = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+        "fulcio", mock.fulcio(), "rekor", mock.rekor(), "tsa", mock.tsa(), "token", token, "entryType", "intoto",
+        "artifact", dir.resolve("release.tar").toString()));
+    dev.signet.testing.Processes.run(List.of("node", MockSigstore.directory().resolve("sign-with.js").toString(),
+        out.toString(), spec), Duration.ofSeconds(120)).requireSuccess();
+    // @sigstore/sign writes message signatures as v0.2 bundles with an x509CertificateChain.
+    JsonNode js = json(Files.readString(out.resolve("message.sigstore.json")));
+    assertThat(js.path("mediaType").asText()).isEqualTo("application/vnd.dev.sigstore.bundle+json;version=0.2");
+    assertThat(js.path("verificationMaterial").path("tlogEntries")).hasSize(1);
+    assertThat(js.path("verificationMaterial").path("timestampVerificationData").path("rfc3161Timestamps")).hasSize(1);
+    ok(cli(), "verify-blob", "--bundle", out.resolve("message.sigstore.json").toString(), "--certificate-identity",
+        IDENTITY, "--certificate-oidc-issuer", MockSigstore.ISSUER, "--trusted-root", mock.trustedRoot().toString(),
+        "release.tar");
+  }
+
+  @Test
+  void aTerminalUserIsAskedBeforeTheLogUploadAndNoStopsTheRun() throws Exception {
+    refused(cli().interactive(true).stdin("n\n"), "signing cancelled: the transparency-log upload was not confirmed",
+        withServices("sign-blob", "--identity-token", token, "--bundle", "bad.sigstore.json", "release.tar"));
+    CliRunner.Result yes = ok(cli().interactive(true).stdin("y\n"), withServices("sign-blob", "--identity-token", token,
+        "--bundle", "asked.sigstore.json", "release.tar"));
+    assertThat(yes.err()).contains("will be stored in the transparency log at " + mock.rekor());
+    CliRunner.Result skipped = ok(cli().interactive(true), withServices("sign-blob", "--yes", "--identity-token", token,
+        "--bundle", "unasked.sigstore.json", "release.tar"));
+    assertThat(skipped.err()).doesNotContain("Are you sure");
+  }
 }
