@@ -5,6 +5,7 @@ import dev.signet.cli.CommandFailure;
 import dev.signet.cli.ExitCodes;
 import dev.signet.crypto.Signer;
 import dev.signet.sign.BundleWitness;
+import dev.signet.sign.keyless.DeviceFlow;
 import dev.signet.sign.keyless.IdentityToken;
 import dev.signet.sign.keyless.FulcioClient;
 import dev.signet.sign.keyless.KeylessException;
@@ -112,7 +113,7 @@ public final class SigningSetup {
         throw new KeylessException("Rekor v2 entries carry no signed time, so keyless signing with a v2 log needs a"
             + " timestamp authority: pass --timestamp-server-url or a --signing-config naming one");
       }
-      IdentityToken token = token(f, ctx, services);
+      IdentityToken token = token(f, ctx, services, http);
       confirmUpload(f, ctx, services);
       KeylessSigner keyless = KeylessSigner.obtain(new FulcioClient(services.ca().get(), http), token);
       ctx.err().println("Successfully obtained a signing certificate for " + token.challenge() + " (issuer "
@@ -152,7 +153,8 @@ public final class SigningSetup {
   }
 
   /** {@code --identity-token} (the token, or a file holding it, as cosign reads it), else {@code SIGSTORE_ID_TOKEN}. */
-  static IdentityToken token(SigningFlags f, CliContext ctx, SigningServices services) throws KeylessException {
+  static IdentityToken token(SigningFlags f, CliContext ctx, SigningServices services, ServiceHttp http)
+      throws KeylessException {
     String raw = f.identityToken;
     String source = "--identity-token";
     if (raw != null && !raw.isBlank() && !raw.strip().matches("[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]*")) {
@@ -171,12 +173,13 @@ public final class SigningSetup {
       source = ID_TOKEN_ENV;
     }
     if (raw == null || raw.isBlank()) {
-      if (ctx.interactive() && services.oidc().isPresent()) {
-        throw new KeylessException("the OAuth device flow against " + services.oidc().get() + " is not supported yet;"
-            + " get an ID token for audience sigstore and pass it with --identity-token or " + ID_TOKEN_ENV);
+      if (!ctx.interactive() || services.oidc().isEmpty()) {
+        throw new KeylessException("keyless signing needs an OIDC identity token: pass --identity-token TOKEN (or a"
+            + " file holding it) or set " + ID_TOKEN_ENV + ", or --oidc-issuer URL at a terminal, or sign with --key");
       }
-      throw new KeylessException("keyless signing needs an OIDC identity token: pass --identity-token TOKEN (or a file"
-          + " holding it) or set " + ID_TOKEN_ENV + ", or sign with --key");
+      raw = new DeviceFlow(http, d -> Thread.sleep(d.toMillis()), new SecureRandom())
+          .idToken(services.oidc().get(), f.oidcClientId, ctx.err());
+      source = "the ID token from " + services.oidc().get();
     }
     try {
       return IdentityToken.parse(raw);

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** The one HTTP call the Sigstore service clients make: POST a body, read status, type and body. */
+/** The HTTP calls the Sigstore and OIDC clients make: POST a body or GET, read status, type and body. */
 public interface ServiceHttp {
 
   /** A service's answer. */
@@ -27,20 +27,34 @@ public interface ServiceHttp {
   }
 
   /**
-   * POSTs {@code body} to {@code uri}.
+   * Sends {@code body} (POST) or nothing (GET, {@code body} null) to {@code uri}.
    *
    * @throws KeylessException when the service cannot be reached (no answer, refused, timed out)
    */
-  Response post(URI uri, String contentType, byte[] body, Map<String, String> headers) throws KeylessException;
+  Response send(String method, URI uri, String contentType, byte[] body, Map<String, String> headers)
+      throws KeylessException;
+
+  /** POSTs {@code body} to {@code uri}. */
+  default Response post(URI uri, String contentType, byte[] body, Map<String, String> headers) throws KeylessException {
+    return send("POST", uri, contentType, body, headers);
+  }
+
+  /** GETs {@code uri}. */
+  default Response get(URI uri, Map<String, String> headers) throws KeylessException {
+    return send("GET", uri, null, null, headers);
+  }
 
   /** The JDK client with a connect timeout and a per-request timeout. */
   static ServiceHttp jdk(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER).build();
-    return (uri, contentType, body, headers) -> {
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-          .header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    return (method, uri, contentType, body, headers) -> {
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+      if (body != null) {
+        b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      } else {
+        b.method(method, HttpRequest.BodyPublishers.noBody());
+      }
       headers.forEach(b::header);
       try {
         HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
