@@ -307,4 +307,42 @@ class KeylessSignTest {
         "--bundle", "unasked.sigstore.json", "release.tar"));
     assertThat(skipped.err()).doesNotContain("Are you sure");
   }
+
+  @Test
+  void atATerminalWithoutATokenTheDeviceFlowGetsOne() throws Exception {
+    // A minimal RFC 8628 issuer that authorizes at once and hands out an ID token for IDENTITY.
+    com.sun.net.httpserver.HttpServer issuer = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    String base = "http://127.0.0.1:" + issuer.getAddress().getPort();
+    java.util.function.BiConsumer<com.sun.net.httpserver.HttpExchange, String> reply = (ex, body) -> {
+      try (ex) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    issuer.createContext("/.well-known/openid-configuration", ex -> reply.accept(ex, "{\"device_authorization_endpoint\":\""
+        + base + "/device\",\"token_endpoint\":\"" + base + "/token\"}"));
+    issuer.createContext("/device", ex -> reply.accept(ex, "{\"device_code\":\"d\",\"user_code\":\"U-1\","
+        + "\"verification_uri\":\"" + base + "/activate\",\"expires_in\":60,\"interval\":1}"));
+    issuer.createContext("/token", ex -> reply.accept(ex, "{\"id_token\":\"" + token + "\"}"));
+    issuer.start();
+    try {
+      CliRunner.Result r = ok(cli().interactive(true), withServices("sign-blob", "--yes", "--oidc-issuer", base,
+          "--bundle", "device.sigstore.json", "release.tar"));
+      assertThat(r.err()).contains("To sign, open " + base + "/activate and enter the code U-1");
+      assertWitnessed(dir.resolve("device.sigstore.json"), "hashedrekord");
+      ok(cli(), "verify-blob", "--bundle", "device.sigstore.json", "--certificate-identity", IDENTITY,
+          "--certificate-oidc-issuer", MockSigstore.ISSUER, "--trusted-root", mock.trustedRoot().toString(),
+          "release.tar");
+      // Without a terminal there is no flow to run: one line saying to pass a token.
+      refused(cli(), "keyless signing needs an OIDC identity token", withServices("sign-blob", "--oidc-issuer", base,
+          "--bundle", "bad.sigstore.json", "release.tar"));
+    } finally {
+      issuer.stop(0);
+    }
+  }
 }
