@@ -157,9 +157,9 @@ public final class SigningSetup {
       throws KeylessException {
     String raw = f.identityToken;
     String source = "--identity-token";
-    if (raw != null && !raw.isBlank() && !raw.strip().matches("[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]+\\.[A-Za-z0-9_=-]*")) {
-      Path p = ctx.resolve(raw.strip());
-      if (Files.isRegularFile(p)) {
+    if (raw != null && !raw.isBlank()) {
+      Path p = tokenFile(ctx, raw.strip());
+      if (p != null) {
         try {
           raw = Files.readString(p, StandardCharsets.UTF_8);
           source = "identity token file " + f.identityToken;
@@ -185,6 +185,16 @@ public final class SigningSetup {
       return IdentityToken.parse(raw);
     } catch (KeylessException e) {
       throw new KeylessException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code value} as an existing file (cosign: a file path wins over the literal token), else null. */
+  private static Path tokenFile(CliContext ctx, String value) {
+    try {
+      Path p = ctx.resolve(value);
+      return Files.isRegularFile(p) ? p : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
     }
   }
 
