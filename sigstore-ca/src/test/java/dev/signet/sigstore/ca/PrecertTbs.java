@@ -1,0 +1,37 @@
+package dev.signet.sigstore.ca;
+
+import dev.signet.sigstore.ca.ct.SctList;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.x509.Extension;
+
+/** Test-side rebuild of a final certificate's precert TBS (without the SCT list extension). */
+final class PrecertTbs {
+  private PrecertTbs() {}
+
+  static byte[] of(X509Certificate leaf) throws Exception {
+    ASN1Sequence tbs = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(leaf.getTBSCertificate()));
+    ASN1EncodableVector out = new ASN1EncodableVector();
+    for (ASN1Encodable e : tbs) {
+      if (e instanceof ASN1TaggedObject t && t.getTagNo() == 3) {
+        ASN1EncodableVector exts = new ASN1EncodableVector();
+        for (ASN1Encodable x : ASN1Sequence.getInstance(t.getExplicitBaseObject())) {
+          if (!Extension.getInstance(x).getExtnId().getId().equals(SctList.EXTENSION_OID)) {
+            exts.add(x);
+          }
+        }
+        out.add(new DERTaggedObject(true, 3, new DERSequence(exts)));
+      } else {
+        out.add(e);
+      }
+    }
+    return new DERSequence(out).getEncoded(ASN1Encoding.DER);
+  }
+}
