@@ -52,7 +52,7 @@ public final class CaBench {
         ? "{\"issuer\":\"" + iss + "\",\"jwks_uri\":\"" + iss + "/jwks\"}"
         : "{\"keys\":[" + jwk.toPublicJWK().toJSONString() + "]}").getBytes(StandardCharsets.UTF_8);
     CaConfig config = new CaConfig(data, "bench".toCharArray(), null, null,
-        List.of(OidcIssuer.of(iss, IssuerType.EMAIL)), "bench", fetcher, Clock.systemUTC(), null);
+        List.of(OidcIssuer.of(iss, IssuerType.EMAIL)), "bench", fetcher, Clock.systemUTC(), null, null);
     JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(iss).subject("u1").audience("sigstore")
         .claim("email", "bench@signet.test").claim("email_verified", true).issueTime(new Date())
         .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();

@@ -39,8 +39,15 @@ public final class ImageSigner {
   private final ImageResolver resolver;
   private final LegacySignatureStore legacyStore;
   private final ReferrerWriter referrers;
+  private final BundleWitness witness;
 
   public ImageSigner(RegistryClient client, Clock clock, Pauser pauser) {
+    this(client, clock, pauser, BundleWitness.NONE);
+  }
+
+  /** With {@code witness} completing each v3 bundle (log entries, timestamps) before it is stored. */
+  public ImageSigner(RegistryClient client, Clock clock, Pauser pauser, BundleWitness witness) {
+    this.witness = witness;
     this.client = client;
     this.clock = clock;
     this.resolver = new ImageResolver(client);
@@ -94,7 +101,7 @@ public final class ImageSigner {
         options.certificatePem().isPresent()
             ? VerificationMaterial.certificate(Pem.firstCertificateDer(options.certificatePem().get()))
             : VerificationMaterial.publicKey(PublicKeys.hint(signer.publicKey()));
-    byte[] bundle = SigstoreBundle.ofDsse(material, envelope).toJson();
+    byte[] bundle = witness.witness(SigstoreBundle.ofDsse(material, envelope)).toJson();
     Optional<String> location = Optional.empty();
     if (options.upload()) {
       if (image.mediaType().isEmpty()) {

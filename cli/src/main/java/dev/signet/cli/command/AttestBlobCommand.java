@@ -6,9 +6,9 @@ import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.BlobBundleFlags;
 import dev.signet.cli.options.Failures;
 import dev.signet.cli.options.Inputs;
-import dev.signet.cli.options.KeyLoader;
 import dev.signet.cli.options.PredicateFlags;
 import dev.signet.cli.options.SigningFlags;
+import dev.signet.cli.options.SigningSetup;
 import dev.signet.crypto.Signer;
 import dev.signet.oci.Digest;
 import dev.signet.oci.InvalidDigestException;
@@ -17,8 +17,8 @@ import dev.signet.sign.SigningException;
 import dev.signet.sign.attest.AttestationStatements;
 import dev.signet.sign.attest.Attestations;
 import dev.signet.sign.attest.SignedAttestation;
+import dev.signet.sign.keyless.RekorEntries;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,15 +57,19 @@ public final class AttestBlobCommand implements Callable<Integer> {
     byte[] predicateBytes = predicate.read(ctx);
     Digest digest = hash != null ? parseHash(hash) : Digest.sha256(Inputs.read(ctx, blob, "file", false));
     Path name = Path.of(blob).getFileName();
-    Signer signer = KeyLoader.signer(signing.key(), ctx);
+    SigningSetup.requireBundleFormat(signing, bundle.newBundleFormat(), "attest-blob");
+    SigningSetup.Signing setup = SigningSetup.resolve(signing, ctx, RekorEntries.DsseEntryType.INTOTO);
+    Signer signer = setup.signer();
     SignedAttestation signed;
     try {
       InTotoStatement statement = AttestationStatements.generate(predicate.type(), predicateBytes,
           name == null ? blob : name.toString(), digest, ctx.clock().instant());
-      signed = Attestations.sign(statement, signer, Optional.empty());
+      signed = Attestations.sign(statement, signer, setup.certificatePem());
+      signed = new SignedAttestation(signed.statement(), signed.envelope(), setup.witness().witness(signed.bundle()));
     } catch (SigningException e) {
       throw Failures.of(e);
     }
+    bundle.writeCertificate(ctx, setup.certificatePem());
     if (outputAttestation != null) {
       Inputs.write(ctx, outputAttestation, signed.statement().toJson(), "attestation");
     }

@@ -6,11 +6,11 @@ import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.CertificateFlags;
 import dev.signet.cli.options.Failures;
 import dev.signet.cli.options.Inputs;
-import dev.signet.cli.options.KeyLoader;
 import dev.signet.cli.options.PredicateFlags;
 import dev.signet.cli.options.References;
 import dev.signet.cli.options.RegistryOptions;
 import dev.signet.cli.options.SigningFlags;
+import dev.signet.cli.options.SigningSetup;
 import dev.signet.crypto.Signer;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.registry.client.RegistryClient;
@@ -20,6 +20,7 @@ import dev.signet.sign.SignatureFormat;
 import dev.signet.sign.SigningException;
 import dev.signet.sign.attest.ImageAttester;
 import dev.signet.sign.internal.Pauser;
+import dev.signet.sign.keyless.RekorEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,7 +74,10 @@ public final class AttestCommand implements Callable<Integer> {
     predicate.checkType(); // an unknown --type fails before any file, key or registry is touched
     byte[] predicateBytes = predicate.read(ctx);
     ImageReference ref = References.parse(image);
-    Signer signer = KeyLoader.signer(signing.key(), ctx);
+    SigningSetup.requireBundleFormat(signing, newBundleFormat, "attest");
+    SigningSetup.Signing setup = SigningSetup.resolve(signing, ctx, rekorEntryType.equals("intoto")
+        ? RekorEntries.DsseEntryType.INTOTO : RekorEntries.DsseEntryType.DSSE);
+    Signer signer = setup.signer();
     RegistryClient client = ImageCommandSupport.client(ctx, registry, ref);
     ResolvedImage resolved = ImageCommandSupport.resolve(client, ref);
     if (ref.digest().isEmpty()) {
@@ -84,11 +88,12 @@ public final class AttestCommand implements Callable<Integer> {
         .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
         .withTargetRepository(References.targetRepository(ctx))
         .withDockerMediaTypes(References.dockerMediaTypes(ctx))
-        .withCertificate(text(certificates.certificate()), text(certificates.chain()))
+        .withCertificate(setup.keyless() ? setup.certificatePem() : text(certificates.certificate()),
+            setup.keyless() ? setup.chainPem() : text(certificates.chain()))
         .withUpload(!noUpload);
     ImageAttester.Result result;
     try {
-      result = new ImageAttester(client, ctx.clock(), Pauser.jittered()).attest(resolved, signer, predicate.type(), predicateBytes, options);
+      result = new ImageAttester(client, ctx.clock(), Pauser.jittered(), setup.witness()).attest(resolved, signer, predicate.type(), predicateBytes, options);
     } catch (SigningException e) {
       throw Failures.of(e);
     }

@@ -5,13 +5,13 @@ import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.BlobBundleFlags;
 import dev.signet.cli.options.Failures;
 import dev.signet.cli.options.Inputs;
-import dev.signet.cli.options.KeyLoader;
 import dev.signet.cli.options.SigningFlags;
+import dev.signet.cli.options.SigningSetup;
 import dev.signet.crypto.Signer;
 import dev.signet.sign.SigningException;
 import dev.signet.sign.attest.BlobSigner;
+import dev.signet.sign.keyless.RekorEntries;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,14 +47,18 @@ public final class SignBlobCommand implements Callable<Integer> {
   public Integer call() {
     signing.check();
     bundle.requireBundle("sign");
+    SigningSetup.requireBundleFormat(signing, bundle.newBundleFormat(), "sign-blob");
     byte[] content = Inputs.read(ctx, blob, "file", true);
-    Signer signer = KeyLoader.signer(signing.key(), ctx);
+    SigningSetup.Signing setup = SigningSetup.resolve(signing, ctx, RekorEntries.DsseEntryType.INTOTO);
+    Signer signer = setup.signer();
     BlobSigner.SignedBlob signed;
     try {
-      signed = BlobSigner.sign(content, signer, Optional.empty(), blob);
+      signed = BlobSigner.sign(content, signer, setup.certificatePem(), blob);
+      signed = new BlobSigner.SignedBlob(signed.signature(), setup.witness().witness(signed.bundle()));
     } catch (SigningException e) {
       throw Failures.of(e);
     }
+    bundle.writeCertificate(ctx, setup.certificatePem());
     if (outputSignature != null) {
       Inputs.write(ctx, outputSignature, signatureOutput(signed), "signature");
       ctx.err().println("Signature wrote in the file " + outputSignature);

@@ -6,10 +6,10 @@ import dev.signet.cli.ExitCodes;
 import dev.signet.cli.options.Annotations;
 import dev.signet.cli.options.CertificateFlags;
 import dev.signet.cli.options.Failures;
-import dev.signet.cli.options.KeyLoader;
 import dev.signet.cli.options.References;
 import dev.signet.cli.options.RegistryOptions;
 import dev.signet.cli.options.SigningFlags;
+import dev.signet.cli.options.SigningSetup;
 import dev.signet.crypto.CryptoException;
 import dev.signet.crypto.Signer;
 import dev.signet.oci.reference.ImageReference;
@@ -23,6 +23,7 @@ import dev.signet.sign.SignatureAttacher;
 import dev.signet.sign.SignatureFormat;
 import dev.signet.sign.SigningException;
 import dev.signet.sign.internal.Pauser;
+import dev.signet.sign.keyless.RekorEntries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ public final class SignCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registry;
 
+  private Optional<String> keylessCertificate = Optional.empty();
+
   public SignCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -83,18 +86,19 @@ public final class SignCommand implements Callable<Integer> {
     for (String image : images) {
       refs.add(References.parse(image));
     }
-    Signer signer = KeyLoader.signer(signing.key(), ctx);
+    SigningSetup.requireBundleFormat(signing, newBundleFormat && payload == null, "sign");
+    // The key, or an ephemeral one with the CA's certificate (keyless), and the log/TSA witness.
+    SigningSetup.Signing setup = SigningSetup.resolve(signing, ctx, RekorEntries.DsseEntryType.INTOTO);
+    Signer signer = setup.signer();
     RegistryClient client = ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
-    SignOptions options = SignOptions.defaults()
+    SignOptions unsigned = SignOptions.defaults()
         .withFormat(newBundleFormat ? SignatureFormat.BUNDLE : SignatureFormat.LEGACY)
         .withAnnotations(Annotations.parse(annotations))
         .withTargetRepository(References.targetRepository(ctx))
         .withDockerMediaTypes(References.dockerMediaTypes(ctx))
         .withRecursive(recursive)
-        .withCertificate(readOptional(certificates.certificate()), readOptional(certificates.chain()))
         .withUpload(upload);
     ImageResolver resolver = new ImageResolver(client);
-    ImageSigner signerService = new ImageSigner(client, ctx.clock(), Pauser.jittered());
     // Resolve every image before signing any, so that an unknown image fails the command with nothing written.
     List<ResolvedImage> resolved = new ArrayList<>();
     for (ImageReference ref : refs) {
@@ -107,6 +111,11 @@ public final class SignCommand implements Callable<Integer> {
         throw Failures.of(e);
       }
     }
+    SignOptions options = setup.keyless()
+        ? unsigned.withCertificate(setup.certificatePem(), setup.chainPem())
+        : unsigned.withCertificate(readOptional(certificates.certificate()), readOptional(certificates.chain()));
+    keylessCertificate = setup.certificatePem();
+    ImageSigner signerService = new ImageSigner(client, ctx.clock(), Pauser.jittered(), setup.witness());
     if (payload != null) {
       for (ResolvedImage image : resolved) {
         try {
@@ -172,7 +181,9 @@ public final class SignCommand implements Callable<Integer> {
     if (outputPayload != null) {
       Files.write(ctx.resolve(outputPayload), r.payload());
     }
-    if (outputCertificate != null && certificates.certificate() != null) {
+    if (outputCertificate != null && keylessCertificate.isPresent()) {
+      Files.writeString(ctx.resolve(outputCertificate), keylessCertificate.get());
+    } else if (outputCertificate != null && certificates.certificate() != null) {
       Files.writeString(ctx.resolve(outputCertificate), readOptional(certificates.certificate()).orElse(""));
     }
     if (bundle != null) {

@@ -35,6 +35,14 @@ public final class BlobBundleFlags {
     }
   }
 
+  /** Writes the keyless signing certificate (PEM) to {@code --output-certificate}, if both exist. */
+  public void writeCertificate(CliContext ctx, java.util.Optional<String> certificatePem) {
+    if (outputCertificate != null && certificatePem.isPresent()) {
+      Inputs.write(ctx, outputCertificate, certificatePem.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+          "certificate");
+    }
+  }
+
   /** Writes the Sigstore bundle JSON to {@code --bundle}. */
   public void writeBundle(CliContext ctx, byte[] json) {
     Inputs.write(ctx, bundle, json, "bundle");

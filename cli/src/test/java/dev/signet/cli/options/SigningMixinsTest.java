@@ -63,11 +63,20 @@ class SigningMixinsTest {
   }
 
   @Test
-  void cosignRekorUrlFillsTheMixinAndIsRefusedBeforeAnyKeyIsRead() {
-    CliRunner.Result r = cli.env("COSIGN_REKOR_URL", "https://log.example").run("attest-blob", "--key", "missing.key",
-        "--predicate", "predicate.json", "--bundle", "b.json", "release.tar");
+  void cosignRekorAndFulcioUrlsFillTheMixin() {
+    int closed = CliRegistryFixture.closedPort();
+    CliRunner.Result r = cli.env("COSIGN_REKOR_URL", "http://127.0.0.1:" + closed).run("attest-blob", "--key",
+        "cosign.key", "--predicate", "predicate.json", "--bundle", "b.json", "release.tar");
     assertThat(r.exitCode()).isNotZero();
-    assertThat(errorLine(r)).contains("transparency log is not supported yet");
+    assertThat(errorLine(r)).contains("cannot reach http://127.0.0.1:" + closed + "/api/v1/log/entries");
     assertThat(dir.resolve("b.json")).doesNotExist();
+
+    CliRunner.Result keyless = cli.env("COSIGN_FULCIO_URL", "http://127.0.0.1:" + closed)
+        .env("COSIGN_TIMESTAMP_SERVER_URL", "http://127.0.0.1:" + closed + "/api/v1/timestamp")
+        .env("SIGSTORE_ID_TOKEN", "e30.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIiwic3ViIjoibWUifQ.")
+        .run("sign-blob", "--bundle", "c.json", "release.tar");
+    assertThat(keyless.exitCode()).isNotZero();
+    assertThat(errorLine(keyless)).contains("cannot reach http://127.0.0.1:" + closed + "/api/v2/signingCert");
+    assertThat(dir.resolve("c.json")).doesNotExist();
   }
 }

@@ -11,6 +11,7 @@ import dev.signet.payload.DsseEnvelope;
 import dev.signet.payload.InTotoStatement;
 import dev.signet.payload.PayloadFormatException;
 import dev.signet.registry.client.RegistryClient;
+import dev.signet.sign.BundleWitness;
 import dev.signet.sign.ResolvedImage;
 import dev.signet.sign.SignOptions;
 import dev.signet.sign.SignatureFormat;
@@ -36,8 +37,15 @@ public final class ImageAttester {
   private final Clock clock;
   private final LegacySignatureStore legacyStore;
   private final ReferrerWriter referrers;
+  private final BundleWitness witness;
 
   public ImageAttester(RegistryClient client, Clock clock, Pauser pauser) {
+    this(client, clock, pauser, BundleWitness.NONE);
+  }
+
+  /** With {@code witness} completing each v3 bundle (log entries, timestamps) before it is stored. */
+  public ImageAttester(RegistryClient client, Clock clock, Pauser pauser, BundleWitness witness) {
+    this.witness = witness;
     this.clock = clock;
     ConditionalWrites conditional = new ConditionalWrites(client);
     this.legacyStore = new LegacySignatureStore(client, pauser, conditional);
@@ -54,6 +62,9 @@ public final class ImageAttester {
     InTotoStatement statement =
         AttestationStatements.generate(type, predicate, repo.name(), image.digest(), clock.instant());
     SignedAttestation signed = Attestations.sign(statement, signer, options.certificatePem());
+    if (options.format() == SignatureFormat.BUNDLE) {
+      signed = new SignedAttestation(signed.statement(), signed.envelope(), witness.witness(signed.bundle()));
+    }
     if (!options.upload()) {
       return new Result(signed, options.format(), Optional.empty());
     }

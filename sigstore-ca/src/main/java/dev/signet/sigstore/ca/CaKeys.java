@@ -32,7 +32,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The CA's issuing key and certificate chain (issuing certificate first, root last).
@@ -44,10 +43,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code ca/chain.pem}. The root's private key is discarded after signing the intermediate (the root is
  * only ever a trust anchor; rotation makes a new one).
  *
- * @param key the issuing key
+ * @param signer the issuing key (software or PKCS#11, see {@link Pkcs11Keys})
  * @param chain issuing certificate first, root last
  */
-public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
+public record CaKeys(CaSigner signer, List<X509Certificate> chain) {
   static final int CA_KEY_USAGE = KeyUsage.keyCertSign | KeyUsage.cRLSign;
 
   public CaKeys {
@@ -55,7 +54,7 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
     if (chain.isEmpty()) {
       throw new IllegalArgumentException("a CA chain needs at least the issuing certificate");
     }
-    if (!java.util.Arrays.equals(chain.get(0).getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
+    if (!java.util.Arrays.equals(chain.get(0).getPublicKey().getEncoded(), signer.publicKey().getEncoded())) {
       throw new IllegalArgumentException("the CA key does not belong to the first certificate of the chain ("
           + chain.get(0).getSubjectX500Principal().getName() + ")");
     }
@@ -88,7 +87,7 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
       throw CaException.invalid("first certificate of " + chainFile + " (" + first.getSubjectX500Principal().getName()
           + ") is not a CA certificate");
     }
-    return new CaKeys(key, chain);
+    return new CaKeys(new CaSigner.Software(key), chain);
   }
 
   /** {@code dataDir/ca/key.pem} and {@code chain.pem} when present, else a new CA written there. */
@@ -109,7 +108,7 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
       }
       Path tmp = dir.resolve("chain.pem.tmp");
       Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      EncryptedKeyFile.store(keyFile, generated.key(), password);
+      EncryptedKeyFile.store(keyFile, ((CaSigner.Software) generated.signer()).key(), password);
       Files.move(tmp, chainFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw CaException.internal("cannot write the new CA to " + dir + ": " + e.getMessage(), e);
@@ -132,7 +131,7 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
       rb.addExtension(Extension.keyUsage, true, new KeyUsage(CA_KEY_USAGE));
       rb.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
       rb.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(rootKey.publicKey()));
-      X509Certificate root = sign(rb, rootKey);
+      X509Certificate root = sign(rb, new CaSigner.Software(rootKey));
       X509v3CertificateBuilder ib = new JcaX509v3CertificateBuilder(root, serial(random), java.util.Date.from(from),
           java.util.Date.from(to), issuingName, issuingKey.publicKey());
       ib.addExtension(Extension.keyUsage, true, new KeyUsage(CA_KEY_USAGE));
@@ -140,8 +139,8 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
       ib.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
       ib.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(issuingKey.publicKey()));
       ib.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(root.getPublicKey()));
-      X509Certificate intermediate = sign(ib, rootKey);
-      return new CaKeys(issuingKey, List.of(intermediate, root));
+      X509Certificate intermediate = sign(ib, new CaSigner.Software(rootKey));
+      return new CaKeys(new CaSigner.Software(issuingKey), List.of(intermediate, root));
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("generating the CA chain failed", e);
     }
@@ -172,13 +171,13 @@ public record CaKeys(PrivateKeyHandle key, List<X509Certificate> chain) {
     };
   }
 
-  static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKeyHandle key)
+  static X509Certificate sign(X509v3CertificateBuilder builder, CaSigner signer)
       throws OperatorCreationException, GeneralSecurityException {
-    var signer = new JcaContentSignerBuilder(signatureAlgorithm(key.publicKey())).build(key.unwrapPrivateKey());
-    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    return new JcaX509CertificateConverter().getCertificate(
+        builder.build(signer.contentSigner(signatureAlgorithm(signer.publicKey()))));
   }
 
-  private static List<X509Certificate> readChain(Path file) throws CaException {
+  static List<X509Certificate> readChain(Path file) throws CaException {
     try {
       byte[] pem = Files.readAllBytes(file);
       List<X509Certificate> out = new ArrayList<>();

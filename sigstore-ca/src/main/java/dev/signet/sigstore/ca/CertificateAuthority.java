@@ -100,7 +100,7 @@ public final class CertificateAuthority {
       }
       X509v3CertificateBuilder pre = builder(identity, subjectKey, ski, serial, now);
       pre.addExtension(new ASN1ObjectIdentifier(SctList.POISON_OID), true, DERNull.INSTANCE);
-      X509Certificate precert = CaKeys.sign(pre, keys.key());
+      X509Certificate precert = CaKeys.sign(pre, keys.signer());
       List<X509Certificate> preChain = new java.util.ArrayList<>();
       preChain.add(precert);
       preChain.addAll(keys.chain());
@@ -108,7 +108,7 @@ public final class CertificateAuthority {
       X509v3CertificateBuilder fin = builder(identity, subjectKey, ski, serial, now);
       fin.addExtension(new Extension(new ASN1ObjectIdentifier(SctList.EXTENSION_OID), false,
           SctList.extensionValue(List.of(sct))));
-      return new IssuedCertificate(CaKeys.sign(fin, keys.key()), keys.chain(), sct);
+      return new IssuedCertificate(CaKeys.sign(fin, keys.signer()), keys.chain(), sct);
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw CaException.internal("issuing a certificate for " + identity.san() + " failed: " + e.getMessage(), e);
     }

@@ -27,9 +27,19 @@ public final class FulcioService implements AutoCloseable {
   public static FulcioService open(CaConfig config) throws CaException {
     char[] password = config.password();
     try {
-      CaKeys keys = config.caKeyFile() != null
-          ? CaKeys.load(config.caKeyFile(), password, config.caChainFile())
-          : CaKeys.loadOrGenerate(config.dataDir(), password, config.organization(), config.clock());
+      CaKeys keys;
+      if (config.pkcs11() != null) {
+        char[] pin = config.pkcs11().pin();
+        try {
+          keys = Pkcs11Keys.load(config.pkcs11().providerConfig(), pin, config.pkcs11().alias(), config.caChainFile());
+        } finally {
+          java.util.Arrays.fill(pin, '\0');
+        }
+      } else if (config.caKeyFile() != null) {
+        keys = CaKeys.load(config.caKeyFile(), password, config.caChainFile());
+      } else {
+        keys = CaKeys.loadOrGenerate(config.dataDir(), password, config.organization(), config.clock());
+      }
       CtLog log = CtLog.open(config.dataDir().resolve("ct"), password, List.of(keys.root()), config.clock());
       TokenVerifier verifier = new TokenVerifier(config.issuers(), config.fetcher(), config.clock(), config.clockSkew());
       return new FulcioService(verifier, new CertificateAuthority(keys, log, config.clock(), new SecureRandom()));

@@ -222,7 +222,7 @@ class CertificateAuthorityTest {
   void caFromExternalFiles() throws Exception {
     Path dir = Files.createDirectories(data.resolve("external"));
     CaKeys keys = CaKeys.generate("acme", java.time.Instant.now(), new java.security.SecureRandom());
-    EncryptedKeyFile.store(dir.resolve("issuer.key"), keys.key(), PW);
+    EncryptedKeyFile.store(dir.resolve("issuer.key"), ((CaSigner.Software) keys.signer()).key(), PW);
     Files.writeString(dir.resolve("chain.pem"), Pems.certificate(keys.chain().get(0)) + Pems.certificate(keys.root()));
     try (FulcioService ext = FulcioService.open(CaConfig.of(data.resolve("d2"), PW, oidc.issuers())
         .withCaFiles(dir.resolve("issuer.key"), dir.resolve("chain.pem")))) {

@@ -23,4 +23,23 @@ public record LogInfo(String baseUrl, String origin, String keyName, PublicKey p
   public byte[] logId() {
     return logId.clone();
   }
+
+  /**
+   * This log as a {@code trusted_root.json} {@code tlogs[]} element (protojson): base URL, SHA2_256, the
+   * SPKI with key details and {@code validFor.start}, {@code logId}, and for Rekor v2 the
+   * {@code checkpointKeyId} sigstore-js reads.
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode trustedRootTlog() {
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var b64 = java.util.Base64.getEncoder();
+    var n = json.objectNode().put("baseUrl", baseUrl).put("hashAlgorithm", "SHA2_256");
+    var pk = n.putObject("publicKey").put("rawBytes", b64.encodeToString(publicKey.getEncoded()))
+        .put("keyDetails", keyDetails);
+    pk.putObject("validFor").put("start", validFrom.toString());
+    n.putObject("logId").put("keyId", b64.encodeToString(logId));
+    if (majorApiVersion == 2) {
+      n.putObject("checkpointKeyId").put("keyId", b64.encodeToString(logId));
+    }
+    return n;
+  }
 }

@@ -79,6 +79,13 @@ final class Exchange {
     response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
+  void sendText(int status, String contentType, String body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(utf8(body)), callback);
+  }
+
   /** Fulcio's (grpc-gateway's) error body {@code {"code":grpcCode,"message":...,"details":[]}}. */
   void sendError(int status, int grpcCode, String message) {
     ObjectNode n = JSON.createObjectNode();

@@ -18,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fulcio's v2 REST API under an optional path prefix: {@code POST /api/v2/signingCert} (200 with
+ * Fulcio's REST API under an optional path prefix: {@code POST /api/v2/signingCert} (200 with
  * {@code signedCertificateEmbeddedSct.chain.certificates}: leaf, intermediates, root as PEM),
- * {@code GET /api/v2/trustBundle} and {@code GET /api/v2/configuration}. Other paths: {@code false}.
+ * {@code GET /api/v2/trustBundle}, {@code GET /api/v2/configuration}, and the legacy
+ * {@code POST /api/v1/signingCert} (201, PEM chain) and {@code GET /api/v1/rootCert}. Other paths:
+ * {@code false}.
  */
 public final class FulcioHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(FulcioHandler.class);
@@ -41,22 +43,37 @@ public final class FulcioHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
-    if (path == null || !path.startsWith(prefix + "/api/v2/")) {
+    if (path == null || !path.startsWith(prefix + "/api/v")) {
       return false;
     }
-    String op = path.substring(prefix.length() + "/api/v2/".length());
+    String op = path.substring(prefix.length() + "/api/".length());
     Exchange ex = new Exchange(request, response, callback);
     try {
       switch (op) {
-        case "signingCert" -> {
+        case "v1/signingCert" -> {
+          if (!"POST".equals(ex.method())) {
+            ex.methodNotAllowed("POST");
+          } else {
+            legacySigningCert(ex);
+          }
+        }
+        case "v1/rootCert" -> {
+          if (!"GET".equals(ex.method()) && !"HEAD".equals(ex.method())) {
+            ex.methodNotAllowed("GET");
+          } else {
+            ex.sendText(200, "application/pem-certificate-chain", String.join("",
+                service.ca().chain().stream().map(Pems::certificate).toList()));
+          }
+        }
+        case "v2/signingCert" -> {
           if (!"POST".equals(ex.method())) {
             ex.methodNotAllowed("POST");
           } else {
             signingCert(ex);
           }
         }
-        case "trustBundle" -> get(ex, this::trustBundle);
-        case "configuration" -> get(ex, this::configuration);
+        case "v2/trustBundle" -> get(ex, this::trustBundle);
+        case "v2/configuration" -> get(ex, this::configuration);
         default -> {
           return false;
         }
@@ -83,6 +100,19 @@ public final class FulcioHandler extends Handler.Abstract {
     ArrayNode certs = out.putObject("signedCertificateEmbeddedSct").putObject("chain").putArray("certificates");
     issued.pemChain().forEach(certs::add);
     ex.sendJson(200, out);
+  }
+
+  /**
+   * Fulcio's legacy v1 API (what cosign 2's client calls): token only in {@code Authorization: Bearer},
+   * body {@code {"publicKey":{"content":<base64 DER>,"algorithm":"ecdsa"},"signedEmailAddress":<base64>}}
+   * or {@code certificateSigningRequest}; answer 201 with the PEM chain (leaf first) and no {@code SCT}
+   * header, the SCT being embedded.
+   */
+  private void legacySigningCert(Exchange ex) throws CaException {
+    JsonNode body = ex.jsonBody();
+    String token = SigningCertRequests.token(body, ex.header("Authorization"));
+    IssuedCertificate issued = service.signingCertificate(token, SigningCertRequests.legacyRequest(body));
+    ex.sendText(201, "application/pem-certificate-chain", String.join("", issued.pemChain()));
   }
 
   private JsonNode trustBundle() {

@@ -45,6 +45,25 @@ final class SigningCertRequests {
         "publicKeyRequest.proofOfPossession"));
   }
 
+  /** Fulcio's legacy v1 {@code CertificateRequest}: {@code publicKey.content} + {@code signedEmailAddress}, or a CSR. */
+  static CertificateRequest legacyRequest(JsonNode body) throws CaException {
+    String csr = Exchange.text(field(body, "certificateSigningRequest", "certificate_signing_request"));
+    JsonNode key = field(body, "publicKey", "public_key");
+    if (csr != null && key != null) {
+      throw CaException.invalid("give either publicKey or certificateSigningRequest, not both");
+    }
+    if (csr != null) {
+      return new CertificateRequest.CsrRequest(csr);
+    }
+    String content = Exchange.text(field(key, "content"));
+    if (content == null || content.isBlank()) {
+      throw CaException.invalid("request has neither publicKey.content nor certificateSigningRequest");
+    }
+    String proof = Exchange.text(field(body, "signedEmailAddress", "signed_email_address"));
+    return new CertificateRequest.PublicKeyRequest(content, proof == null ? new byte[0] : bytes(proof,
+        "signedEmailAddress"));
+  }
+
   private static byte[] bytes(String b64, String what) throws CaException {
     String s = b64.trim();
     try {

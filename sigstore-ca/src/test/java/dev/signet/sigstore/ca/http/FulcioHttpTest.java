@@ -135,6 +135,31 @@ class FulcioHttpTest {
   }
 
   @Test
+  void legacyV1ApiAsCosignCallsIt() throws Exception {
+    KeyPair k = p256();
+    ObjectNode n = CaServer.JSON.createObjectNode();
+    n.putObject("publicKey").put("algorithm", "ecdsa").put("content",
+        Base64.getEncoder().encodeToString(k.getPublic().getEncoded()));
+    n.put("signedEmailAddress", Base64.getEncoder().encodeToString(sign(k, "erin@signet.test")));
+    CaServer.Answer a = server.post("/api/v1/signingCert", n.toString(),
+        "Authorization", "Bearer " + oidc.emailToken("erin@signet.test"));
+    assertEquals(201, a.status(), a.body());
+    List<X509Certificate> chain = Certificates.fromPem(a.body().getBytes(StandardCharsets.US_ASCII), "v1 response");
+    assertEquals(3, chain.size());
+    verifies(chain);
+    assertEquals(List.of("erin@signet.test"), FulcioIdentity.of(chain.get(0)).subjectAlternativeNames());
+    CaServer.Answer root = server.get("/api/v1/rootCert");
+    assertEquals(200, root.status());
+    assertEquals(service.ca().chain(), Certificates.fromPem(root.body().getBytes(StandardCharsets.US_ASCII), "rootCert"));
+    CaServer.Answer noToken = server.post("/api/v1/signingCert", n.toString());
+    assertEquals(401, noToken.status());
+    n.put("signedEmailAddress", Base64.getEncoder().encodeToString(sign(k, "someone@else.test")));
+    CaServer.Answer badPop = server.post("/api/v1/signingCert", n.toString(),
+        "Authorization", "Bearer " + oidc.emailToken("erin@signet.test"));
+    assertEquals(400, badPop.status(), badPop.body());
+  }
+
+  @Test
   void badInputTable() throws Exception {
     KeyPair k = p256();
     String alice = "alice@signet.test";

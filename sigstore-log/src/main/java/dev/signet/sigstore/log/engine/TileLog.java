@@ -209,6 +209,7 @@ public final class TileLog implements AutoCloseable {
     try {
       if (broken) {
         recover();
+        rebuildIndex(); // another writer may have added entries
       }
       integrate(batch, config.clock().instant().getEpochSecond(), true);
     } catch (StorageException e) {
@@ -260,8 +261,8 @@ public final class TileLog implements AutoCloseable {
       Journal.Batch record = new Journal.Batch(start, fresh.size(), time);
       storage.putIfAbsent(Journal.batchPath(start), Journal.encodeBatch(record));
       storage.sync();
+      batchTimes.put(start, time); // before publishing: readers of the new size find its time (replaced if this fails)
       publish(start + fresh.size(), time);
-      batchTimes.put(start, time);
       for (Map.Entry<ByteBuffer, Long> e : inBatch.entrySet()) {
         index.put(e.getKey(), e.getValue());
       }

@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Fields;
  * <pre>
  * POST /api/v2/log/entries                 Rekor v2 create (hashedrekord / dsse v0.0.2)
  * GET  /api/v2/checkpoint, /api/v2/tile/…  tlog-tiles of the v2 log
- * POST /api/v1/log/entries                 Rekor v1 create (hashedrekord / dsse v0.0.1)
+ * POST /api/v1/log/entries                 Rekor v1 create (hashedrekord / dsse 0.0.1, intoto 0.0.2)
  * GET  /api/v1/log/entries/{uuid}, /api/v1/log/entries?logIndex=N, /api/v1/log,
  *      /api/v1/log/proof, /api/v1/log/publicKey
  * </pre>

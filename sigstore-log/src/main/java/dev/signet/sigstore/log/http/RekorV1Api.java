@@ -54,12 +54,15 @@ public final class RekorV1Api {
       entry = RekorV1Entries.parse(body);
     } catch (EntryException e) {
       return CompletableFuture.completedFuture(Reply.v1Error(400, e.getMessage()));
+    } catch (RuntimeException e) { // a parser gap on hostile input is still the client's 400
+      LOG.warn("unexpected error parsing an entry", e);
+      return CompletableFuture.completedFuture(Reply.v1Error(400, "the entry is malformed: " + e.getMessage()));
     }
     if (entry.body().length > EntryBundle.MAX_ENTRY) {
       return CompletableFuture.completedFuture(Reply.v1Error(400, "the canonical entry has " + entry.body().length
           + " bytes; a log entry is at most 65535"));
     }
-    return log.append(entry.body()).handle((a, err) -> {
+    return log.append(entry.body()).handleAsync((a, err) -> { // proof, SET and JSON off the integrator thread
       if (err != null) {
         return failure(err);
       }

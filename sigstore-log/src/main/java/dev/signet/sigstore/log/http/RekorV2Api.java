@@ -40,12 +40,15 @@ public final class RekorV2Api {
       entry = RekorV2Entries.parse(body);
     } catch (EntryException e) {
       return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, e.getMessage(), Map.of()));
+    } catch (RuntimeException e) { // a parser gap on hostile input is still the client's 400
+      LOG.warn("unexpected error parsing an entry", e);
+      return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, "the entry is malformed: " + e.getMessage(), Map.of()));
     }
     if (entry.body().length > dev.signet.sigstore.log.tiles.EntryBundle.MAX_ENTRY) {
       return CompletableFuture.completedFuture(Reply.v2Error(400, INVALID_ARGUMENT, "the canonical entry has "
           + entry.body().length + " bytes; a log entry is at most 65535", Map.of()));
     }
-    return log.append(entry.body()).handle((a, err) -> {
+    return log.append(entry.body()).handleAsync((a, err) -> { // proof, SET and JSON off the integrator thread
       if (err != null) {
         return failure(err);
       }

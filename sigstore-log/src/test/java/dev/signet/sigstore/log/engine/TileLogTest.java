@@ -97,6 +97,39 @@ class TileLogTest {
   }
 
   @Test
+  void proofsAtEverySizeAroundTileBoundariesEqualTheReferenceProofs() throws Exception {
+    ReferenceMerkle ref = new ReferenceMerkle();
+    // one entry per batch: every size is published, so every partial tile exists
+    try (TileLog log = TileLog.open(new MemoryLogStorage(), signer, LogConfig.of(LogFixture.HOST)
+        .withBatching(Duration.ZERO, 1))) {
+      int n = 520;
+      for (int i = 0; i < n; i++) {
+        log.append(entry(i)).get();
+        ref.add(entry(i));
+      }
+      int[] sizes = {1, 2, 3, 7, 8, 255, 256, 257, 258, 511, 512, 513, 520};
+      for (int size : sizes) {
+        assertArrayEquals(ref.root(size), log.reader().root(size), "root at " + size);
+        for (int i = 0; i < size; i += Math.max(1, size / 40)) {
+          assertProofEquals(ref.inclusionProof(i, size), log.inclusionProof(i, size), "inclusion " + i + "/" + size);
+        }
+        for (int m : sizes) {
+          if (m <= size) {
+            assertProofEquals(ref.consistencyProof(m, size), log.consistencyProof(m, size), "consistency " + m + "->" + size);
+          }
+        }
+      }
+    }
+  }
+
+  private static void assertProofEquals(List<byte[]> expected, List<byte[]> actual, String what) {
+    assertEquals(expected.size(), actual.size(), what);
+    for (int i = 0; i < expected.size(); i++) {
+      assertArrayEquals(expected.get(i), actual.get(i), what + " hash " + i);
+    }
+  }
+
+  @Test
   void batchingGroupsConcurrentAppendsUnderOneCheckpoint() throws Exception {
     LogConfig cfg = LogConfig.of(LogFixture.HOST).withBatching(Duration.ofMillis(300), 64);
     MemoryLogStorage storage = new MemoryLogStorage();
@@ -197,6 +230,10 @@ class TileLogTest {
       // after recovering it continues from the newer state
       Appended a = first.append(entry(100)).get();
       assertEquals(20, a.index());
+      Appended other = first.append(entry(15)).get();
+      assertTrue(other.duplicate(), "entries of the other writer are known after recovery");
+      assertEquals(15, other.index());
+      assertEquals(first.state().integratedTime(), first.integratedTime(20));
       assertEquals(List.of(), Fsck.check(storage, signer, LogFixture.HOST));
     }
   }

@@ -119,6 +119,31 @@ class RekorV2HttpTest {
   }
 
   @Test
+  void servedTilesMatchTheReferenceTreeBuiltFromServedEntryBundles() throws Exception {
+    int n = 600;
+    List<java.util.concurrent.CompletableFuture<?>> acks = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      acks.add(fx.logs.v2().append(("entry " + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    for (var a : acks) {
+      a.get();
+    }
+    dev.signet.testing.sigstore.ReferenceMerkle ref = new dev.signet.testing.sigstore.ReferenceMerkle();
+    for (String b : List.of("tile/entries/000", "tile/entries/001", "tile/entries/002.p/88")) {
+      HttpResponse<byte[]> r = fx.get("/api/v2/" + b);
+      assertEquals(200, r.statusCode(), b);
+      EntryBundle.decode(r.body()).forEach(ref::add);
+    }
+    assertEquals(n, ref.size());
+    HashTile l1 = HashTile.parse(fx.get("/api/v2/tile/1/000.p/2").body(), 2);
+    assertArrayEquals(ref.root(256), l1.hashes().get(0), "level-1 hash 0 = MTH of leaves 0..255");
+    HashTile l0 = HashTile.parse(fx.get("/api/v2/tile/0/001").body(), 256);
+    assertArrayEquals(ref.leafHash(300), l0.hashes().get(44));
+    String cp = LogServerFixture.text(fx.get("/api/v2/checkpoint"));
+    assertTrue(cp.startsWith("127.0.0.1\n600\n" + Base64.getEncoder().encodeToString(ref.root(600)) + "\n"), cp);
+  }
+
+  @Test
   void aDsseEntryIsLoggedAndVerifies() throws Exception {
     TestPki.Issued leaf = TestPki.cert().subject("CN=attester").build();
     byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
@@ -137,6 +162,23 @@ class RekorV2HttpTest {
     assertArrayEquals(RekorBodies.dsseV002(sha256(payload), sig, "x509Certificate", der), e.body());
     DsseEnvelope envelope = new DsseEnvelope(type, payload, List.of(new DsseEnvelope.Signature("", sig)));
     verifier.verify(e, SignedContent.dsse(envelope, sig, der, leaf.key().getPublic().getEncoded()), true);
+  }
+
+  @Test
+  void aDsseEnvelopeLoggedAsHashedRekordOverThePaeVerifies() throws Exception {
+    // Rekor v2's way for DSSE (client spec §4.4): digest = SHA-256(PAE), signature = the envelope's
+    TestPki.Issued leaf = TestPki.cert().subject("CN=attester").build();
+    byte[] payload = "{\"_type\":\"https://in-toto.io/Statement/v1\"}".getBytes(StandardCharsets.UTF_8);
+    String type = "application/vnd.in-toto+json";
+    byte[] pae = pae(type, payload);
+    byte[] sig = TestPki.sign(leaf.key(), pae);
+    byte[] der = leaf.cert().getEncoded();
+    HttpResponse<byte[]> r = fx.post("/api/v2/log/entries",
+        hashedRekordRequest(sha256(pae), sig, "x509Certificate", der, "PKIX_ECDSA_P256_SHA_256"));
+    assertEquals(201, r.statusCode(), LogServerFixture.text(r));
+    DsseEnvelope envelope = new DsseEnvelope(type, payload, List.of(new DsseEnvelope.Signature("", sig)));
+    verifier.verify(TlogEntry.fromJson(json(r)), SignedContent.dsse(envelope, sig, der,
+        leaf.key().getPublic().getEncoded()), true);
   }
 
   @Test

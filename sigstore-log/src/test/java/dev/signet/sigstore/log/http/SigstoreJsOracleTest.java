@@ -129,15 +129,12 @@ class SigstoreJsOracleTest {
     return p;
   }
 
-  /** The deployment's trusted root with its tlog replaced by this log (what the lead's TrustedRoot will hold). */
+  /** The deployment's trusted root with its tlogs replaced by {@link LogInfo#trustedRootTlog()} of this log. */
   private Path trustedRoot(KeylessSignature ks, LogInfo log, String baseUrl) throws Exception {
     ObjectNode root = (ObjectNode) LogServerFixture.JSON.readTree(ks.trustedRootJson());
-    ObjectNode t = (ObjectNode) root.path("tlogs").get(0);
+    ObjectNode t = log.trustedRootTlog();
     t.put("baseUrl", baseUrl);
-    ObjectNode pk = (ObjectNode) t.path("publicKey");
-    pk.put("rawBytes", B64.encodeToString(log.publicKey().getEncoded())).put("keyDetails", log.keyDetails());
-    ((ObjectNode) t.path("logId")).put("keyId", B64.encodeToString(log.logId()));
-    ((ObjectNode) pk.path("validFor")).put("start", log.validFrom().toString());
+    root.putArray("tlogs").add(t);
     Path p = Files.createTempFile(dir, "trusted_root", ".json");
     Files.write(p, LogServerFixture.JSON.writeValueAsBytes(root));
     return p;
