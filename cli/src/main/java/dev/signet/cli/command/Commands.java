@@ -40,7 +40,8 @@ public final class Commands {
           SaveCommand.class,
           LoadCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
-          dev.signet.cli.command.sigstore.TrustedRootCommand.class);
+          dev.signet.cli.command.sigstore.TrustedRootCommand.class,
+          dev.signet.cli.command.sigstore.SigstoreCommand.class);
 
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {
