@@ -181,7 +181,14 @@ final class Http1Client extends HttpClient {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+      try {
+        socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+      } catch (java.net.ConnectException | java.net.UnknownHostException e) {
+        // Same shape as java.net.http's (no message): callers already name the host and port.
+        java.net.ConnectException bare = new java.net.ConnectException();
+        bare.initCause(e);
+        throw bare;
+      }
       if (secure) {
         SSLSocket ssl = (SSLSocket) tls().getSocketFactory().createSocket(socket, host, port, true);
         SSLParameters params = ssl.getSSLParameters();
