@@ -13,6 +13,9 @@ import java.net.ProtocolException;
 final class Http1Bodies {
   private Http1Bodies() {}
 
+  /** Bytes read to finish an abandoned body so its connection can be reused. */
+  static final long DRAIN_LIMIT = 64 * 1024;
+
   private abstract static class Body extends InputStream {
     final Http1Connection conn;
     private final Runnable onDone;
@@ -64,8 +67,30 @@ final class Http1Bodies {
 
     abstract int readBody(byte[] b, int off, int len) throws IOException;
 
+    /**
+     * Closing before the end reads up to {@link #DRAIN_LIMIT} more bytes (a 401's or an error's small body)
+     * so the connection can carry the next request; past that the connection is closed.
+     */
     @Override
     public final void close() {
+      if (closed) {
+        return;
+      }
+      if (!finished && drainable()) {
+        try {
+          byte[] buf = new byte[8192];
+          long budget = DRAIN_LIMIT;
+          while (budget > 0 && !finished) {
+            int n = readBody(buf, 0, (int) Math.min(buf.length, budget));
+            if (n < 0) {
+              break;
+            }
+            budget -= n;
+          }
+        } catch (IOException e) {
+          conn.markBroken();
+        }
+      }
       if (!closed) {
         closed = true;
         if (!finished) {
@@ -73,6 +98,10 @@ final class Http1Bodies {
           onAbandon.run();
         }
       }
+    }
+
+    boolean drainable() {
+      return true;
     }
   }
 
@@ -82,6 +111,11 @@ final class Http1Bodies {
     Fixed(Http1Connection conn, long length, Runnable onDone, Runnable onAbandon) {
       super(conn, onDone, onAbandon);
       this.remaining = length;
+    }
+
+    @Override
+    boolean drainable() {
+      return remaining <= DRAIN_LIMIT;
     }
 
     @Override
@@ -161,6 +195,11 @@ final class Http1Bodies {
   static final class UntilClose extends Body {
     UntilClose(Http1Connection conn, Runnable onAbandon) {
       super(conn, conn::close, onAbandon);
+    }
+
+    @Override
+    boolean drainable() {
+      return false;
     }
 
     @Override
