@@ -10,7 +10,6 @@ import dev.signet.registry.client.internal.BlobGetEndpoint;
 import dev.signet.registry.client.internal.BlobHeadEndpoint;
 import dev.signet.registry.client.internal.BlobUploader;
 import dev.signet.registry.client.internal.EndpointCaller;
-import dev.signet.registry.client.internal.InsecureTls;
 import dev.signet.registry.client.internal.ManifestDeleteEndpoint;
 import dev.signet.registry.client.internal.ManifestGetEndpoint;
 import dev.signet.registry.client.internal.ManifestHeadEndpoint;
@@ -23,7 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link RegistryClient} over {@link HttpClient}. Plain HTTP is used for loopback registries
+ * {@link RegistryClient} over HTTP (see {@link Transport} for the two wires). Plain HTTP is used for loopback registries
  * ({@code localhost}, 127.0.0.0/8, [::1]) and hosts given to {@link Builder#allowHttp}; everything else
  * is HTTPS. Build one with {@link #builder()} and share it.
  */
@@ -50,12 +48,8 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   private final Transport transport;
 
   private HttpRegistryClient(Builder b) {
-    HttpClient secure = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpClient insecure = b.insecureHosts.isEmpty() ? secure : HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.context()).build();
-    Transport transport = new Transport(secure, insecure, b.httpHosts, b.insecureHosts, b.userAgent,
-        b.requestTimeout);
+    Transport transport = Transport.create(b.transportMode, b.connectTimeout, b.httpHosts, b.insecureHosts,
+        b.userAgent, b.requestTimeout);
     this.transport = transport;
     Authenticator auth = new Authenticator(b.credentials, transport::clientFor, b.userAgent, b.requestTimeout);
     this.caller = new EndpointCaller(transport, auth, b.retry);
@@ -236,8 +230,18 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
     private long maxManifestBytes = 8L << 20;
+    private Transport.Mode transportMode = Transport.Mode.AUTO;
 
     private Builder() {}
+
+    /**
+     * Which HTTP implementation to use (default {@code AUTO}: a small HTTP/1.1 socket client while requests
+     * come one at a time, {@code java.net.http} with HTTP/2 over TLS once they come concurrently).
+     */
+    public Builder transport(Transport.Mode mode) {
+      this.transportMode = mode;
+      return this;
+    }
 
     public Builder credentials(CredentialProvider provider) {
       this.credentials = provider;
