@@ -13,7 +13,7 @@
 #   - wall and CPU time (user + sys of the signet process).
 # Writes `key value` lines to bench/results/<stamp>-bulk.txt (and bulk-latest.txt) and prints a table.
 #
-# Knobs: REPOS (10), VERIFY_RUNS (3), N_COUNT (20), PUSH_PARALLEL (4), SIGNET_JAR (default: build
+# Knobs: REPOS (10), VERIFY_RUNS (3), N_COUNT (20), N_SMALL (20: the small verify run for the marginal rate), PUSH_PARALLEL (4), SIGNET_JAR (default: build
 # with ./signet and copy cli/target/signet.jar), KEEP_TMP (0), BULK_OUT (append the key lines here too).
 set -euo pipefail
 export LC_ALL=C
@@ -24,6 +24,7 @@ NS=${2:-200}
 REPOS=${REPOS:-10}
 VERIFY_RUNS=${VERIFY_RUNS:-3}
 N_COUNT=${N_COUNT:-20}
+N_SMALL=${N_SMALL:-20}
 PUSH_PARALLEL=${PUSH_PARALLEL:-4}
 results_dir="$here/bench/results"
 mkdir -p "$results_dir"
@@ -212,6 +213,11 @@ for r in dist signet; do
   ok=$(grep -c '^Verification for ' "$tmp/verify.err" || true)
   [ "$ok" -eq "$NV" ] || { say "bench/bulk: $r: $ok of $NV images verified"; exit 1; }
   measure "$r.verify_v3" "$NV" "$VERIFY_RUNS" "${SIGNET[@]}" "${VERIFY[@]}" "${v[@]}"
+  # the same with the first N_SMALL images: the marginal rate (t(NV) - t(N_SMALL)) / (NV - N_SMALL) leaves out
+  # JVM start-up and the other fixed costs of one invocation
+  measure "$r.verify_v3_small" "$N_SMALL" "$VERIFY_RUNS" "${SIGNET[@]}" "${VERIFY[@]}" "${v[@]:0:N_SMALL}"
+  rec "$r.verify_v3.marginal_images_per_s" "$(calc "($NV - $N_SMALL) / (${R[$r.verify_v3.median_s]} - ${R[$r.verify_v3_small.median_s]})")"
+  rec "$r.verify_v3.marginal_cpu_ms_per_image" "$(calc "1000 * (${R[$r.verify_v3.median_cpu_s]} - ${R[$r.verify_v3_small.median_cpu_s]}) / ($NV - $N_SMALL)")"
   measure "$r.verify_legacy" "$NS" 1 "${SIGNET[@]}" "${VERIFY[@]}" "${b[@]}"
 done
 rec machine.loadavg_end "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
@@ -227,6 +233,7 @@ row() { printf '%-44s %10s %10s  %s\n' "$1" "$2" "$3" "${4:-}"; }
     row "$op cpu ms/image" "${R[signet.$op.cpu_ms_per_image]}" "${R[dist.$op.cpu_ms_per_image]}"
     row "$op requests/image" "${R[signet.req.$op.requests_per_image]}" "${R[dist.req.$op.requests_per_image]}"
   done
+ row "verify_v3 marginal images/s (excl. start-up)" "${R[signet.verify_v3.marginal_images_per_s]}" "${R[dist.verify_v3.marginal_images_per_s]}" "cpu ms/image: ${R[signet.verify_v3.marginal_cpu_ms_per_image]} / ${R[dist.verify_v3.marginal_cpu_ms_per_image]}"
   row "Signet-Batch-Signatures header" "${R[signet.batch_header]}" "" ""
   echo
 } >&2

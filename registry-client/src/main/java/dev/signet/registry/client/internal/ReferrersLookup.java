@@ -38,6 +38,7 @@ public final class ReferrersLookup {
   private final long maxManifestBytes;
   /** {@code registry/path} → whether {@code GET …/referrers/…} answered with an index. */
   private final Map<String, Boolean> apiByRepository = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public ReferrersLookup(EndpointCaller caller, long maxManifestBytes) {
     this.caller = caller;
@@ -46,12 +47,17 @@ public final class ReferrersLookup {
 
   public ReferrersResult list(Repository repo, Digest subject, Optional<String> artifactType)
       throws RegistryException {
-    if (Boolean.FALSE.equals(apiByRepository.get(key(repo)))) {
-      return fromFallbackTag(repo, subject, artifactType);
+    Boolean known = apiByRepository.get(key(repo));
+    Optional<ReferrersEndpoint.Page> first;
+    if (known == null) {
+      // the first listings of a repository wait for one answer instead of each asking
+      synchronized (locks.computeIfAbsent(key(repo), k -> new Object())) {
+        known = apiByRepository.get(key(repo));
+        first = known == null || known ? firstPage(repo, subject, artifactType) : Optional.empty();
+      }
+    } else {
+      first = known ? firstPage(repo, subject, artifactType) : Optional.empty();
     }
-    Optional<ReferrersEndpoint.Page> first =
-        caller.call(repo, new ReferrersEndpoint(repo, subject, artifactType.orElse(null), null));
-    apiByRepository.put(key(repo), first.isPresent());
     if (first.isEmpty()) {
       return fromFallbackTag(repo, subject, artifactType);
     }
@@ -72,15 +78,29 @@ public final class ReferrersLookup {
         serverFiltered);
   }
 
+  private Optional<ReferrersEndpoint.Page> firstPage(Repository repo, Digest subject, Optional<String> artifactType)
+      throws RegistryException {
+    Optional<ReferrersEndpoint.Page> first =
+        caller.call(repo, new ReferrersEndpoint(repo, subject, artifactType.orElse(null), null));
+    apiByRepository.put(key(repo), first.isPresent());
+    return first;
+  }
+
   /** Whether {@code repo} has the referrers API: remembered, else asked about {@code probe}. */
   public boolean supported(Repository repo, Digest probe) throws RegistryException {
     Boolean known = apiByRepository.get(key(repo));
     if (known != null) {
       return known;
     }
-    boolean api = caller.call(repo, new ReferrersEndpoint(repo, probe, null, null)).isPresent();
-    apiByRepository.put(key(repo), api);
-    return api;
+    synchronized (locks.computeIfAbsent(key(repo), k -> new Object())) {
+      known = apiByRepository.get(key(repo));
+      if (known != null) {
+        return known;
+      }
+      boolean api = caller.call(repo, new ReferrersEndpoint(repo, probe, null, null)).isPresent();
+      apiByRepository.put(key(repo), api);
+      return api;
+    }
   }
 
   private static String key(Repository repo) {
