@@ -47,6 +47,7 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   static final int SMALL_BLOB = 64 * 1024;
   /** {@code registry/path@digest} of blobs known to be in their repository (pushed or found by this client). */
   private final Set<String> knownBlobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, Object> uploading = new java.util.concurrent.ConcurrentHashMap<>();
   /** The header of a {@code GET /v2/} answer that offers the batch read of signatures. */
   static final String BATCH_HEADER = "Signet-Batch-Signatures";
   /** Blobs up to this size come inline in a batch answer. */
@@ -180,12 +181,20 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
     if (knownBlobs.contains(key)) {
       return;
     }
-    if (content.length <= SMALL_BLOB) {
-      uploader.pushSmall(repo, digest, content);
-    } else if (headBlob(repo, digest).isEmpty()) {
-      uploader.pushMonolithic(repo, digest, content);
+    // concurrent pushes of one blob to one repository (the empty config of many signatures) upload once
+    Object lock = uploading.computeIfAbsent(key, k -> new Object());
+    synchronized (lock) {
+      if (knownBlobs.contains(key)) {
+        return;
+      }
+      if (content.length <= SMALL_BLOB) {
+        uploader.pushSmall(repo, digest, content);
+      } else if (headBlob(repo, digest).isEmpty()) {
+        uploader.pushMonolithic(repo, digest, content);
+      }
+      knownBlobs.add(key);
     }
-    knownBlobs.add(key);
+    uploading.remove(key, lock);
   }
 
   @Override
