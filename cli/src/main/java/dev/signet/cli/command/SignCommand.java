@@ -63,9 +63,7 @@ public final class SignCommand implements Callable<Integer> {
   @Option(names = {"-r", "--recursive"}, description = "Sign an index and every manifest in it.") boolean recursive;
   @Option(names = "--record-creation-timestamp", description = "Accepted for compatibility.") boolean recordCreation;
 
-  // 64, not cosign's 10: on registries without conditional writes each image waits >= 250 ms for the
-  // fallback-index read-back, so throughput is images in flight / that wait
-  @Option(names = "--max-workers", defaultValue = "64",
+  @Option(names = "--max-workers", defaultValue = "10",
       description = "Images signed in parallel (default ${DEFAULT-VALUE}).")
   int maxWorkers;
 
@@ -120,23 +118,15 @@ public final class SignCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    // Images are signed in parallel (the read-back pauses of registries without conditional writes
-    // overlap); results are reported in argument order.
-    List<java.util.concurrent.Future<List<SignResult>>> pending = new ArrayList<>();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(maxWorkers, resolved.size())));
-    try {
-      for (ResolvedImage image : resolved) {
-        pending.add(pool.submit(() -> signerService.sign(image, signer, options)));
+    // Images are signed in parallel, at most --max-workers making requests at a time (one waiting out a
+    // read-back pause lets the next start); results are reported in argument order.
+    List<java.util.concurrent.Future<List<SignResult>>> pending =
+        signerService.signAll(resolved, signer, options, Math.max(1, maxWorkers));
+    for (java.util.concurrent.Future<List<SignResult>> f : pending) {
+      for (SignResult r : await(f)) {
+        writeOutputs(r);
+        r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
       }
-      for (java.util.concurrent.Future<List<SignResult>> f : pending) {
-        for (SignResult r : await(f)) {
-          writeOutputs(r);
-          r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
     }
     return ExitCodes.OK;
   }
