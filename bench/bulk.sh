@@ -38,7 +38,7 @@ for t in docker-registry skopeo curl java; do
   command -v "$t" >/dev/null || { say "bench/bulk: $t is missing (./test.sh installs docker-registry and skopeo)"; exit 1; }
 done
 
-tmp=$(mktemp -d /tmp/signet-bulk.XXXXXX)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sgbulk.XXXXXX")
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
