@@ -11,6 +11,8 @@
 #   - where a one-shot verify's time goes: JVM uptime at each phase, and the JDK's own floor for a
 #     java.net.http client (bench/HttpFloor.java);
 #   - the registry alone (wrk: manifest GETs) and the requests each Signet operation sends;
+#   - bench/bulk.sh (BULK=0 skips it): bulk verify of BULK_VERIFY (1000) and sign of BULK_SIGN (200) images
+#     on the Signet registry beside distribution: images/s, CPU, requests per image;
 #   - crypto on one thread (bench/crypto.sh, CRYPTO_ROUNDS rounds): ECDSA P-256 / Ed25519 / RSA-2048
 #     verify and scrypt, SunEC vs Signet vs `openssl speed` / `openssl kdf` (bench/CryptoBench.java);
 #     and key decryption (scrypt) of a one-shot `signet public-key` vs `openssl kdf SCRYPT`.
@@ -468,6 +470,13 @@ rec ratio.bulk_verify_v3_over_signet_fresh_launcher_verify "$(calc "${R[derived.
 if [ $have_wrk = 1 ]; then
   rec derived.registry_ceiling_verify_v3_images_per_s "$(calc "${R[registry.get_c10.rps]} / ${R[req.verify_v3.requests_total]}")"
 fi
+# --- bulk verify/sign, Signet registry beside distribution (bench/bulk.sh; BULK=0 skips it) ------------------
+if [ "${BULK:-1}" != 0 ]; then
+  say "bench: bulk verify ${BULK_VERIFY:-1000} / sign ${BULK_SIGN:-200}, Signet registry beside distribution (bench/bulk.sh)"
+  SIGNET_JAR="$tmp/signet.jar" BULK_OUT="$out" "$here/bench/bulk.sh" "${BULK_VERIFY:-1000}" "${BULK_SIGN:-200}" \
+    2> "$tmp/bulk.log" || { say "bench: bench/bulk.sh failed:"; tail -5 "$tmp/bulk.log" >&2; exit 1; }
+  while read -r k v; do R[$k]=$v; done < <(grep '^bulk\.' "$out")
+fi
 rec machine.loadavg_end "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 
 cp "$out" "$results_dir/latest.txt"
@@ -515,6 +524,13 @@ cpu() { [ -n "${R[$1.mean_user_s]:-}" ] && printf ', cpu %s s' "$(calc "${R[$1.m
   row "ECDSA P-256 verify/s: Signet, reused verifier, launcher flags" "${R[crypto.signet_launcher.verify_per_s]}" "x${R[ratio.signet_launcher_over_openssl_verify]} openssl"
   row "ECDSA P-256 verify/s: Signet, verifier per signature, launcher" "${R[crypto.signet_fresh_launcher.verify_per_s]}" "x${R[ratio.signet_fresh_launcher_over_openssl_verify]} openssl"
   row "scrypt N=65536 first derive, launcher flags / openssl kdf" "${R[crypto.scrypt_signet_launcher_first_ms]} / ${R[crypto.scrypt_openssl_ms]}" "CPU ms (details: bench/crypto.sh table above)"
+  if [ "${BULK:-1}" != 0 ]; then
+    for op in verify_v3 verify_legacy sign_v3 sign_legacy; do
+      row "bulk $op: images/s Signet reg / distribution" "${R[bulk.signet.$op.images_per_s]} / ${R[bulk.dist.$op.images_per_s]}" \
+        "cpu ${R[bulk.signet.$op.cpu_ms_per_image]} / ${R[bulk.dist.$op.cpu_ms_per_image]} ms/image, requests ${R[bulk.signet.req.$op.requests_per_image]} / ${R[bulk.dist.req.$op.requests_per_image]} per image"
+    done
+    row "bulk verify_v3 marginal images/s Signet reg / distribution" "${R[bulk.signet.verify_v3.marginal_images_per_s]} / ${R[bulk.dist.verify_v3.marginal_images_per_s]}" "(without start-up; bench/bulk.sh)"
+  fi
   row "bulk verify v3 rate / openssl verify/s" "${R[ratio.bulk_verify_v3_over_openssl_verify]}" ""
   row "bulk verify v3 rate / Signet verify/s (per-signature verifier)" "${R[ratio.bulk_verify_v3_over_signet_fresh_launcher_verify]}" "= share of one core spent in ECDSA verify"
   echo

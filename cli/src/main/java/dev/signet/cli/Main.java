@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,12 @@ public final class Main implements Runnable {
 
   /** Runs one command line in-process and returns its exit code. */
   public static int run(String[] args, CliContext context) {
-    CommandLine cl = commandLine(context);
+    Optional<Class<?>> invoked = invokedSubcommand(args);
+    CommandLine cl = invoked.isPresent() ? commandLine(context, invoked.get()) : commandLine(context);
+    if (invoked.isPresent() && !singleDashLongFlagsKnown(cl, args)) {
+      // A "-flag" that only another command defines: decide on the whole tree, as before.
+      cl = commandLine(context);
+    }
     String[] rewritten = rewriteSingleDashLongFlags(cl, args, context);
     boolean verbose = List.of(rewritten).contains("--verbose") || List.of(rewritten).contains("-d");
     cl.setExecutionExceptionHandler(
@@ -83,9 +89,25 @@ public final class Main implements Runnable {
     }
   }
 
+  /** The whole command tree: for top-level help, unknown commands and anything not recognised up front. */
   static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new Main(), new Commands.Factory(context));
     Commands.register(cl, context);
+    return configure(cl, context);
+  }
+
+  /**
+   * The root with only {@code subcommand} (and its own subcommands) under it. picocli reflects every
+   * command object it is given (options, mixins, argument groups); building the ~30 commands nobody asked
+   * for was most of what {@code signet version} took.
+   */
+  static CommandLine commandLine(CliContext context, Class<?> subcommand) {
+    CommandLine cl = new CommandLine(new Main(), new Commands.Factory(context));
+    Commands.register(cl, subcommand);
+    return configure(cl, context);
+  }
+
+  private static CommandLine configure(CommandLine cl, CliContext context) {
     addHelpOptions(cl);
     cl.setDefaultValueProvider(new CosignEnvironmentDefaults(context.env()));
     cl.setOut(new PrintWriter(context.out(), true));
@@ -94,6 +116,33 @@ public final class Main implements Runnable {
     cl.setAbbreviatedOptionsAllowed(false);
     cl.setOverwrittenOptionsAllowed(true);
     return cl;
+  }
+
+  /**
+   * The subcommand {@code args} name when the words before it are only the top-level options declared
+   * here ({@code -d/--verbose}, {@code -t/--timeout}, {@code --output-file}); empty for no command, help,
+   * unknown commands and anything unusual, which get the whole tree and picocli's own answer.
+   */
+  static Optional<Class<?>> invokedSubcommand(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-d") || arg.equals("--verbose")) {
+        continue;
+      }
+      if (arg.equals("-t") || arg.equals("--timeout") || arg.equals("--output-file")) {
+        i++;
+        continue;
+      }
+      if (arg.startsWith("--timeout=") || arg.startsWith("--output-file=")
+          || (arg.startsWith("-t") && !arg.startsWith("--"))) {
+        continue;
+      }
+      if (arg.isEmpty() || arg.startsWith("-")) {
+        return Optional.empty();
+      }
+      return Commands.named(arg);
+    }
+    return Optional.empty();
   }
 
   /** Every subcommand answers {@code -h/--help}. */
@@ -119,15 +168,14 @@ public final class Main implements Runnable {
 
   /** cosign accepts {@code -key}; it rewrites known long flags with one dash and warns. */
   private static String[] rewriteSingleDashLongFlags(CommandLine cl, String[] args, CliContext context) {
-    Set<String> longNames = new HashSet<>();
-    collectLongNames(cl, longNames);
+    Set<String> longNames = longNames(cl);
     List<String> out = new ArrayList<>(args.length);
     boolean afterDoubleDash = false;
     for (String arg : args) {
       if (arg.equals("--")) {
         afterDoubleDash = true;
       }
-      if (!afterDoubleDash && arg.length() > 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-') {
+      if (!afterDoubleDash && isSingleDashLong(arg)) {
         String name = "-" + arg.split("=", 2)[0];
         if (longNames.contains(name)) {
           context.err().println("WARNING: the flag " + arg.split("=", 2)[0] + " is deprecated and will be removed; use -" + arg.split("=", 2)[0] + " instead.");
@@ -138,6 +186,35 @@ public final class Main implements Runnable {
       out.add(arg);
     }
     return out.toArray(String[]::new);
+  }
+
+  /** Whether every {@code -word} before {@code --} in {@code args} is a long flag somewhere in {@code cl}. */
+  private static boolean singleDashLongFlagsKnown(CommandLine cl, String[] args) {
+    Set<String> longNames = null;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return true;
+      }
+      if (isSingleDashLong(arg)) {
+        if (longNames == null) {
+          longNames = longNames(cl);
+        }
+        if (!longNames.contains("-" + arg.split("=", 2)[0])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSingleDashLong(String arg) {
+    return arg.length() > 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-';
+  }
+
+  private static Set<String> longNames(CommandLine cl) {
+    Set<String> names = new HashSet<>();
+    collectLongNames(cl, names);
+    return names;
   }
 
   private static void collectLongNames(CommandLine cl, Set<String> names) {

@@ -47,6 +47,49 @@ public final class ImageResolver {
     }
   }
 
+  /**
+   * Resolves every reference, {@code workers} at a time, in the order given; the first failure in that
+   * order is thrown (the others are not waited for).
+   */
+  public List<ResolvedImage> resolveAll(List<ImageReference> refs, int workers) throws SigningException {
+    if (refs.size() < 2 || workers < 2) {
+      List<ResolvedImage> out = new ArrayList<>();
+      for (ImageReference ref : refs) {
+        out.add(resolve(ref));
+      }
+      return out;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(workers, refs.size()), r -> {
+          Thread t = new Thread(r, "signet-resolve");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<ResolvedImage>> futures = new ArrayList<>();
+      for (ImageReference ref : refs) {
+        futures.add(pool.submit(() -> resolve(ref)));
+      }
+      List<ResolvedImage> out = new ArrayList<>();
+      for (int i = 0; i < refs.size(); i++) {
+        try {
+          out.add(futures.get(i).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof SigningException se) {
+            throw se;
+          }
+          throw new SigningException("resolve " + refs.get(i) + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SigningException("resolve " + refs.get(i) + ": interrupted", e);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Resolves a reference that must exist in the registry, fetching its manifest. */
   public ResolvedImage fetch(ImageReference ref) throws SigningException {
     try {

@@ -18,6 +18,7 @@ import dev.signet.registry.client.RegistryClient;
 import dev.signet.sign.internal.ConditionalWrites;
 import dev.signet.sign.internal.LegacySignatureStore;
 import dev.signet.sign.internal.Pauser;
+import dev.signet.sign.internal.PermitPauser;
 import dev.signet.sign.internal.ReferrerWriter;
 import dev.signet.sign.internal.SignatureChecks;
 import java.time.Clock;
@@ -25,6 +26,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Signs images as cosign does, in either storage format, and stores the signature without losing a
@@ -51,6 +56,7 @@ public final class ImageSigner {
     this.client = client;
     this.clock = clock;
     this.resolver = new ImageResolver(client);
+    pauser = new PermitPauser(pauser); // signAll's images give up their permit while they wait
     ConditionalWrites conditional = new ConditionalWrites(client);
     this.legacyStore = new LegacySignatureStore(client, pauser, conditional);
     this.referrers = new ReferrerWriter(client, pauser, conditional);
@@ -67,6 +73,37 @@ public final class ImageSigner {
               : signBundle(target, signer, options));
     }
     return results;
+  }
+
+  /**
+   * Signs many images, each on its own virtual thread, with at most {@code workers} of them making
+   * requests at a time: an image waiting out a read-back pause (registries without conditional writes)
+   * gives up its place to the next. The results are in the order of {@code images}; the signing goes on
+   * in the background after this returns.
+   */
+  public List<Future<List<SignResult>>> signAll(List<ResolvedImage> images, Signer signer, SignOptions options,
+      int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1");
+    }
+    Semaphore permits = new Semaphore(workers);
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    List<Future<List<SignResult>>> out = new ArrayList<>();
+    try {
+      for (ResolvedImage image : images) {
+        out.add(threads.submit(() -> {
+          permits.acquire();
+          try {
+            return ScopedValue.where(PermitPauser.PERMITS, permits).call(() -> sign(image, signer, options));
+          } finally {
+            permits.release();
+          }
+        }));
+      }
+    } finally {
+      threads.shutdown(); // accepts no more tasks; the submitted ones run to the end
+    }
+    return out;
   }
 
   private SignResult signLegacy(ResolvedImage image, Signer signer, SignOptions options) throws SigningException {

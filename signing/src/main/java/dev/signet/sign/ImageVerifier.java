@@ -4,6 +4,8 @@ import dev.signet.oci.Digest;
 import dev.signet.oci.reference.ImageReference;
 import dev.signet.oci.reference.Repository;
 import dev.signet.registry.client.RegistryClient;
+import dev.signet.sign.internal.BatchPrefetch;
+import dev.signet.sign.internal.PrefetchedSignatures;
 import dev.signet.sign.internal.SignatureFinder;
 import dev.signet.sign.internal.VerificationCandidate;
 import dev.signet.verify.Candidate;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Verifies image signatures with the verification engine ({@link SigstoreVerifier}), in cosign's order:
@@ -78,7 +81,26 @@ public final class ImageVerifier {
 
   private VerificationReport verify(ImageReference ref, VerificationPolicy policy, VerificationCandidate.Engine engine)
       throws SigningException {
-    Digest digest = ref.digest().isPresent() ? ref.digest().get() : resolver.resolve(ref).digest();
+    return verify(ref, policy, engine, client, Optional.empty());
+  }
+
+  /** Verifies with the batch's answer for this image, or with per-image requests when it has none. */
+  private VerificationReport verify(ImageReference ref, VerificationPolicy policy, VerificationCandidate.Engine engine,
+      BatchPrefetch.Prefetched prefetched) throws SigningException {
+    if (prefetched.problem().isPresent()) {
+      throw new SigningException("verify " + ref + ": " + prefetched.problem().get());
+    }
+    if (prefetched.client().isPresent()) {
+      PrefetchedSignatures c = prefetched.client().get();
+      return verify(ref, policy, engine, c, Optional.of(c.subject()));
+    }
+    return verify(ref, policy, engine);
+  }
+
+  private VerificationReport verify(ImageReference ref, VerificationPolicy policy, VerificationCandidate.Engine engine,
+      RegistryClient client, Optional<Digest> resolved) throws SigningException {
+    Digest digest = ref.digest().isPresent() ? ref.digest().get()
+        : resolved.isPresent() ? resolved.get() : resolver.resolve(ref).digest();
     Repository signatures = policy.signatureRepository(ref.repository());
     SignatureFinder finder = new SignatureFinder(client, policy.maxPayloadBytes());
     SignatureFinder.Referrers referrers = finder.referrers(signatures, digest);
@@ -146,6 +168,20 @@ public final class ImageVerifier {
    * affect the others.
    */
   public List<Outcome> verifyAll(List<ImageReference> refs, VerificationPolicy policy, int workers) {
+    return verifyAll(refs, policy, workers, o -> {});
+  }
+
+  /**
+   * As {@link #verifyAll(List, VerificationPolicy, int)}, handing each outcome to {@code onEach} (on the
+   * calling thread, in the order of {@code refs}) as soon as it and all before it are done, so results
+   * can be printed while later images are still being checked.
+   *
+   * <p>With two or more images, the signatures are first asked for in bulk where the registry offers
+   * the batch read ({@link RegistryClient#signatureBatch}: one request per signature repository and
+   * {@value BatchPrefetch#CHUNK} images); images it does not answer are read one by one.
+   */
+  public List<Outcome> verifyAll(List<ImageReference> refs, VerificationPolicy policy, int workers,
+      Consumer<Outcome> onEach) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1");
     }
@@ -156,13 +192,20 @@ public final class ImageVerifier {
     });
     VerificationCandidate.Engine engine = VerificationCandidate.Engine.of(root, policy); // one for every image
     try {
+      // batch requests are queued first, so image tasks waiting for them never hold up the pool's queue
+      BatchPrefetch prefetch = refs.size() < 2 ? BatchPrefetch.none(refs.size())
+          : BatchPrefetch.start(client, refs, r -> policy.signatureRepository(r.repository()), pool);
       List<Future<VerificationReport>> futures = new ArrayList<>();
-      for (ImageReference ref : refs) {
-        futures.add(pool.submit(() -> verify(ref, policy, engine)));
+      for (int i = 0; i < refs.size(); i++) {
+        ImageReference ref = refs.get(i);
+        int index = i;
+        futures.add(pool.submit(() -> verify(ref, policy, engine, prefetch.get(index, client))));
       }
       List<Outcome> out = new ArrayList<>();
       for (int i = 0; i < refs.size(); i++) {
-        out.add(await(refs.get(i), futures.get(i)));
+        Outcome o = await(refs.get(i), futures.get(i));
+        out.add(o);
+        onEach.accept(o);
       }
       return out;
     } finally {

@@ -3,7 +3,9 @@ package dev.signet.cli.command;
 import dev.signet.cli.CliContext;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The subcommands of {@code signet}, and the factory that hands each one the {@link CliContext}. */
 public final class Commands {
@@ -43,10 +45,41 @@ public final class Commands {
           dev.signet.cli.command.sigstore.TrustedRootCommand.class,
           dev.signet.cli.command.sigstore.SigstoreCommand.class);
 
+  /** Adds every subcommand to {@code root} (top-level help, unknown commands). */
   public static void register(CommandLine root, CliContext context) {
     for (Class<?> type : ALL) {
-      root.addSubcommand(((Factory) root.getFactory()).create0(type));
+      register(root, type);
     }
+  }
+
+  /**
+   * Adds only {@code type} (and its own subcommands) to {@code root}: picocli reflects the annotations of
+   * every command it is given, so a command line that names its subcommand builds just that one.
+   */
+  public static void register(CommandLine root, Class<?> type) {
+    root.addSubcommand(((Factory) root.getFactory()).create0(type));
+  }
+
+  /**
+   * The subcommand class whose picocli name or alias is {@code name}, read from its {@code @Command}
+   * annotation alone (nothing is built or reflected beyond that).
+   */
+  public static Optional<Class<?>> named(String name) {
+    for (Class<?> type : ALL) {
+      Command command = type.getAnnotation(Command.class);
+      if (command == null) {
+        continue;
+      }
+      if (command.name().equals(name)) {
+        return Optional.of(type);
+      }
+      for (String alias : command.aliases()) {
+        if (alias.equals(name)) {
+          return Optional.of(type);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Creates commands through a {@code (CliContext)} constructor when they have one. */

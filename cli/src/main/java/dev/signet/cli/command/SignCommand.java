@@ -99,17 +99,18 @@ public final class SignCommand implements Callable<Integer> {
         .withRecursive(recursive)
         .withUpload(upload);
     ImageResolver resolver = new ImageResolver(client);
-    // Resolve every image before signing any, so that an unknown image fails the command with nothing written.
-    List<ResolvedImage> resolved = new ArrayList<>();
+    // Resolve every image before signing any, so that an unknown image fails the command with nothing written
+    // (in parallel: one HEAD or GET each).
     for (ImageReference ref : refs) {
       if (ref.digest().isEmpty()) {
         warnTag(ref);
       }
-      try {
-        resolved.add(resolver.resolve(ref));
-      } catch (SigningException e) {
-        throw Failures.of(e);
-      }
+    }
+    List<ResolvedImage> resolved;
+    try {
+      resolved = resolver.resolveAll(refs, Math.max(1, maxWorkers));
+    } catch (SigningException e) {
+      throw Failures.of(e);
     }
     SignOptions options = setup.keyless()
         ? unsigned.withCertificate(setup.certificatePem(), setup.chainPem())
@@ -126,23 +127,15 @@ public final class SignCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    // Images are signed in parallel (the read-back pauses of registries without conditional writes
-    // overlap); results are reported in argument order.
-    List<java.util.concurrent.Future<List<SignResult>>> pending = new ArrayList<>();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(maxWorkers, resolved.size())));
-    try {
-      for (ResolvedImage image : resolved) {
-        pending.add(pool.submit(() -> signerService.sign(image, signer, options)));
+    // Images are signed in parallel, at most --max-workers making requests at a time (one waiting out a
+    // read-back pause lets the next start); results are reported in argument order.
+    List<java.util.concurrent.Future<List<SignResult>>> pending =
+        signerService.signAll(resolved, signer, options, Math.max(1, maxWorkers));
+    for (java.util.concurrent.Future<List<SignResult>> f : pending) {
+      for (SignResult r : await(f)) {
+        writeOutputs(r);
+        r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
       }
-      for (java.util.concurrent.Future<List<SignResult>> f : pending) {
-        for (SignResult r : await(f)) {
-          writeOutputs(r);
-          r.location().ifPresent(l -> ctx.err().println("Pushing signature to: " + l));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
     }
     return ExitCodes.OK;
   }

@@ -156,26 +156,26 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     RegistryClient client = local.isPresent() ? local.get().client()
         : ImageCommandSupport.client(ctx, registry, refs.toArray(ImageReference[]::new));
-    List<ImageVerifier.Outcome> outcomes =
-        new ImageVerifier(client, root).verifyAll(refs, policy, Math.max(1, maxWorkers));
-    if (outcomes.size() == 1) {
-      ImageVerifier.Outcome o = outcomes.get(0);
+    ImageVerifier verifier = new ImageVerifier(client, root);
+    if (refs.size() == 1) {
+      ImageVerifier.Outcome o = verifier.verifyAll(refs, policy, 1).get(0);
       if (o.failure().isPresent()) {
         throw Failures.of(o.failure().get()); // one image: cosign's exact one-line error
       }
       print(o.report().orElseThrow(), policy);
       return ExitCodes.OK;
     }
-    // Many images: every outcome in argument order, failures named by image; the first failure's code.
-    int exit = ExitCodes.OK;
-    for (ImageVerifier.Outcome o : outcomes) {
+    // Many images: every outcome in argument order, printed as soon as it and those before it are done;
+    // failures named by image; the first failure's code.
+    int[] exit = {ExitCodes.OK};
+    verifier.verifyAll(refs, policy, Math.max(1, maxWorkers), o -> {
       if (o.report().isPresent()) {
         print(o.report().get(), policy);
-        continue;
+        return;
       }
       CommandFailure f = Failures.of(o.failure().orElseThrow());
-      if (exit == ExitCodes.OK) {
-        exit = f.exitCode();
+      if (exit[0] == ExitCodes.OK) {
+        exit[0] = f.exitCode();
       }
       String name = o.reference().name();
       ctx.err().println("Error: " + (f.getMessage().contains(name) ? f.getMessage() : name + ": " + f.getMessage()));
@@ -183,8 +183,8 @@ public final class VerifyCommand implements Callable<Integer> {
         f.printStackTrace(ctx.err());
       }
       ctx.err().flush();
-    }
-    return exit;
+    });
+    return exit[0];
   }
 
   /**

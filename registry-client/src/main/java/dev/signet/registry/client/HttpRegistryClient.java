@@ -10,20 +10,19 @@ import dev.signet.registry.client.internal.BlobGetEndpoint;
 import dev.signet.registry.client.internal.BlobHeadEndpoint;
 import dev.signet.registry.client.internal.BlobUploader;
 import dev.signet.registry.client.internal.EndpointCaller;
-import dev.signet.registry.client.internal.InsecureTls;
 import dev.signet.registry.client.internal.ManifestDeleteEndpoint;
 import dev.signet.registry.client.internal.ManifestGetEndpoint;
 import dev.signet.registry.client.internal.ManifestHeadEndpoint;
 import dev.signet.registry.client.internal.ManifestPutEndpoint;
 import dev.signet.registry.client.internal.PingEndpoint;
 import dev.signet.registry.client.internal.ReferrersLookup;
+import dev.signet.registry.client.internal.SignatureBatchEndpoint;
 import dev.signet.registry.client.internal.TagListEndpoint;
 import dev.signet.registry.client.internal.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link RegistryClient} over {@link HttpClient}. Plain HTTP is used for loopback registries
+ * {@link RegistryClient} over HTTP (see {@link Transport} for the two wires). Plain HTTP is used for loopback registries
  * ({@code localhost}, 127.0.0.0/8, [::1]) and hosts given to {@link Builder#allowHttp}; everything else
  * is HTTPS. Build one with {@link #builder()} and share it.
  */
@@ -42,6 +41,16 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   private static final Digest PROBE = new Digest(Digest.SHA256,
       "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
   private static final int MAX_TAG_PAGES = 10_000;
+  /** Blobs up to this size are pushed without a HEAD first. */
+  static final int SMALL_BLOB = 64 * 1024;
+  /** {@code registry/path@digest} of blobs known to be in their repository (pushed or found by this client). */
+  private final Set<String> knownBlobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, Object> uploading = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The header of a {@code GET /v2/} answer that offers the batch read of signatures. */
+  static final String BATCH_HEADER = "Signet-Batch-Signatures";
+  /** Blobs up to this size come inline in a batch answer. */
+  static final long BATCH_INLINE_LIMIT = 64 * 1024;
+  private final java.util.Map<String, Boolean> batchOffered = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final EndpointCaller caller;
   private final BlobUploader uploader;
@@ -50,12 +59,8 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
   private final Transport transport;
 
   private HttpRegistryClient(Builder b) {
-    HttpClient secure = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpClient insecure = b.insecureHosts.isEmpty() ? secure : HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.context()).build();
-    Transport transport = new Transport(secure, insecure, b.httpHosts, b.insecureHosts, b.userAgent,
-        b.requestTimeout);
+    Transport transport = Transport.create(b.transportMode, b.connectTimeout, b.httpHosts, b.insecureHosts,
+        b.userAgent, b.requestTimeout);
     this.transport = transport;
     Authenticator auth = new Authenticator(b.credentials, transport::clientFor, b.userAgent, b.requestTimeout);
     this.caller = new EndpointCaller(transport, auth, b.retry);
@@ -153,15 +158,37 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
     return caller.call(repo, new BlobGetEndpoint(repo, digest, sink, Long.MAX_VALUE));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A blob this client pushed to (or found in) {@code repo} before is not asked about again. A small
+   * blob ({@value #SMALL_BLOB} bytes or less: signatures, bundles, configs, which are new nearly every
+   * time) is uploaded without the {@code HEAD} first, in a single POST where the registry takes one;
+   * storing a blob that was already there is harmless.
+   */
   @Override
   public void pushBlob(Repository repo, Digest digest, byte[] content) throws RegistryException {
     if (!digest.matches(content)) {
       throw new IllegalArgumentException("content does not hash to " + digest);
     }
-    if (headBlob(repo, digest).isPresent()) {
+    String key = repo.registry() + "/" + repo.path() + "@" + digest;
+    if (knownBlobs.contains(key)) {
       return;
     }
-    uploader.pushMonolithic(repo, digest, content);
+    // concurrent pushes of one blob to one repository (the empty config of many signatures) upload once
+    Object lock = uploading.computeIfAbsent(key, k -> new Object());
+    synchronized (lock) {
+      if (knownBlobs.contains(key)) {
+        return;
+      }
+      if (content.length <= SMALL_BLOB) {
+        uploader.pushSmall(repo, digest, content);
+      } else if (headBlob(repo, digest).isEmpty()) {
+        uploader.pushMonolithic(repo, digest, content);
+      }
+      knownBlobs.add(key);
+    }
+    uploading.remove(key, lock);
   }
 
   @Override
@@ -218,6 +245,48 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
     return referrers.supported(repo, PROBE);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Offered when the registry's {@code GET /v2/} answer (asked once per registry, without
+   * credentials: the header is on the 401 too) carries {@code Signet-Batch-Signatures: v1}; a 404, 405 or
+   * 415 from the endpoint withdraws it for the rest of this client's life.
+   */
+  @Override
+  public Optional<SignatureBatch> signatureBatch(Repository repo, List<String> subjects) throws RegistryException {
+    String registry = repo.registry();
+    // concurrent first callers for one registry wait for a single discovery
+    if (!batchOffered.computeIfAbsent(registry, r -> discoverBatch(repo))) {
+      return Optional.empty();
+    }
+    Optional<SignatureBatch> answer = caller.call(repo, new SignatureBatchEndpoint(repo, subjects, BATCH_INLINE_LIMIT));
+    if (answer.isEmpty()) {
+      batchOffered.put(registry, false);
+    }
+    return answer;
+  }
+
+  private boolean discoverBatch(Repository repo) {
+    URI base = transport.baseUri(repo.registry(), repo.isLoopbackRegistry());
+    try {
+      java.net.http.HttpResponse<InputStream> r = caller.sendRaw(
+          dev.signet.registry.client.internal.HttpCall.of("GET", base.resolve("/v2/")));
+      r.body().close();
+      return r.headers().allValues(BATCH_HEADER).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+          .anyMatch(v -> v.trim().equalsIgnoreCase("v1"));
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** HTTP requests this client has sent (token fetches excepted); for request-count tests and benchmarks. */
+  public long requestsSent() {
+    return caller.requestsSent();
+  }
+
   private static Digest parseDigest(String s) {
     try {
       return Digest.parse(s);
@@ -236,8 +305,18 @@ public final class HttpRegistryClient implements RegistryClient, AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
     private long maxManifestBytes = 8L << 20;
+    private Transport.Mode transportMode = Transport.Mode.AUTO;
 
     private Builder() {}
+
+    /**
+     * Which HTTP implementation to use (default {@code AUTO}: a small HTTP/1.1 socket client while requests
+     * come one at a time, {@code java.net.http} with HTTP/2 over TLS once they come concurrently).
+     */
+    public Builder transport(Transport.Mode mode) {
+      this.transportMode = mode;
+      return this;
+    }
 
     public Builder credentials(CredentialProvider provider) {
       this.credentials = provider;

@@ -105,4 +105,13 @@ public interface RegistryClient {
 
   /** True when {@code GET /v2/<name>/referrers/<digest>} answers 200 with an image index. */
   boolean supportsReferrersApi(Repository repo) throws RegistryException;
+
+  /**
+   * The Signet registry's batch read of signatures for up to 1,000 {@code subjects} (digests or tags of
+   * {@code repo}) in one request: empty when the registry does not offer it (then ask per subject as
+   * usual). Every manifest and blob in the answer has been checked against its digest.
+   */
+  default Optional<SignatureBatch> signatureBatch(Repository repo, List<String> subjects) throws RegistryException {
+    return Optional.empty();
+  }
 }

@@ -80,6 +80,9 @@ class AuthenticationTest {
       client.putManifest(repo, "v1", image.bytes(), MediaTypes.OCI_MANIFEST);
       assertThat(Skopeo.create().withCredentials("bob", "pw").inspectRaw("docker://" + repo + ":v1"))
           .isEqualTo(image.bytes());
+      int tokens = issuer.requests().size();
+      assertThat(client.getManifest(ref(repo + ":v1")).digest()).isEqualTo(image.digest());
+      assertThat(issuer.requests()).as("the pull,push token serves the repository's reads too").hasSize(tokens);
 
       HttpRegistryClient fresh = HttpRegistryClient.builder()
           .credentials(CredentialProvider.of(Map.of(registry.host(), Credential.basic("bob", "pw")))).build();

@@ -38,6 +38,13 @@ public final class ConditionalWrites {
     if (known != null) {
       return known;
     }
+    synchronized (this) { // concurrent first writers wait for one probe instead of each probing
+      known = honoured.get(repo.registry());
+      return known != null ? known : probe(repo, tag, written, mediaType);
+    }
+  }
+
+  private boolean probe(Repository repo, String tag, byte[] written, String mediaType) throws RegistryException {
     boolean result;
     try {
       client.putManifest(repo, tag, written, mediaType, Precondition.ifMatch(NEVER_MATCHES));

@@ -79,8 +79,9 @@ public final class LegacySignatureStore {
         byte[] config = next.configBytes();
         client.pushBlob(repo, Digest.sha256(config), config);
         // Narrow the lost-update window to one GET + PUT: if the tag moved while blobs uploaded, redo.
+        // (Not needed where the registry checks the precondition below: it refuses a stale write.)
         long started = System.nanoTime();
-        if (!sameDigest(current, read(ref))) {
+        if (!conditional.known(repo).orElse(false) && !sameDigest(current, read(ref))) {
           continue;
         }
         Precondition condition =

@@ -5,6 +5,7 @@ import dev.signet.cli.Main;
 import dev.signet.oci.Digest;
 import dev.signet.oci.reference.Repository;
 import dev.signet.registry.client.HttpRegistryClient;
+import dev.signet.registry.client.internal.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -35,7 +36,10 @@ public final class AotTraining {
     Path dir = Files.createDirectories(Path.of(args[1]));
     Repository repo = Repository.parse(host + "/training/app");
     Digest digest;
-    try (HttpRegistryClient client = HttpRegistryClient.builder().userAgent("signet-aot-training").build()) {
+    // The push goes through java.net.http (the wire bulk commands move to); the commands below use the
+    // HTTP/1.1 socket wire that one-shot commands keep.
+    try (HttpRegistryClient client = HttpRegistryClient.builder().userAgent("signet-aot-training")
+        .transport(Transport.Mode.JDK).build()) {
       digest = DemoImage.push(client, repo, "v1", "trained\n");
     }
     String image = repo + "@" + digest;

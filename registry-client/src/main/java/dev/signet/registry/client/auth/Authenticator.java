@@ -70,7 +70,16 @@ public final class Authenticator {
     if (challenge.isBasic()) {
       return credential.filter(c -> !c.isIdentityToken()).map(Credential::basicAuthorization);
     }
-    TokenSlot slot = tokens.computeIfAbsent(registry + " " + scope.key(), k -> new TokenSlot());
+    String key = scope.key();
+    if (rejected == null && key.startsWith("repository:") && key.endsWith(":pull") && !key.contains(" ")) {
+      // a pull,push token for the repository serves its reads too: one token per repository when signing
+      TokenSlot push = tokens.get(registry + " " + key + ",push");
+      String reuse = push == null ? null : push.peek();
+      if (reuse != null) {
+        return Optional.of(reuse);
+      }
+    }
+    TokenSlot slot = tokens.computeIfAbsent(registry + " " + key, k -> new TokenSlot());
     return Optional.of(slot.get(rejected, () -> fetcher.fetch(challenge, scope, credential.orElse(null), action)));
   }
 
@@ -100,6 +109,11 @@ public final class Authenticator {
 
     interface Fetch {
       BearerToken get() throws RegistryException;
+    }
+
+    /** The cached token's header while it is usable, else null (never fetches). */
+    synchronized String peek() {
+      return token != null && token.usableAt(Instant.now()) ? token.authorization() : null;
     }
 
     synchronized String get(String rejected, Fetch fetch) throws RegistryException {

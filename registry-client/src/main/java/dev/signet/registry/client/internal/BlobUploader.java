@@ -32,6 +32,18 @@ public final class BlobUploader {
     finish(repo, started.location(), digest, content);
   }
 
+  /**
+   * A small blob in one request where the registry takes single-POST uploads ({@code POST ?digest=} with
+   * the body: 201), else POST + PUT as usual (the registry answered 202 and ignored the body).
+   */
+  public void pushSmall(Repository repo, Digest digest, byte[] content) throws RegistryException {
+    UploadStartEndpoint.Started started = caller.call(repo, UploadStartEndpoint.monolithic(repo, digest, content));
+    if (started.created()) {
+      return;
+    }
+    finish(repo, started.location(), digest, content);
+  }
+
   public Digest pushChunked(Repository repo, InputStream in, int chunkSize) throws RegistryException {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("chunkSize must be positive");

@@ -20,6 +20,7 @@ public final class EndpointCaller {
   private final Transport transport;
   private final Authenticator authenticator;
   private final RetryPolicy retry;
+  private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
   public EndpointCaller(Transport transport, Authenticator authenticator, RetryPolicy retry) {
     this.transport = transport;
@@ -29,6 +30,17 @@ public final class EndpointCaller {
 
   public Transport transport() {
     return transport;
+  }
+
+  /** HTTP requests sent so far (every attempt and every 401 answer counts; token fetches do not). */
+  public long requestsSent() {
+    return sent.get();
+  }
+
+  /** Sends {@code call} outside the endpoint machinery (no auth, no retries), counted with the others. */
+  public HttpResponse<InputStream> sendRaw(HttpCall call) throws IOException, InterruptedException {
+    sent.incrementAndGet();
+    return transport.send(call, null);
   }
 
   /** Calls {@code endpoint} on the registry of {@code repo}. */
@@ -49,6 +61,7 @@ public final class EndpointCaller {
           : null;
       HttpResponse<InputStream> http;
       try {
+        sent.incrementAndGet();
         http = transport.send(call, auth);
         if (http.statusCode() == 401 && ours) {
           Optional<String> next = authenticator.respond(registry, endpoint.scope(),
@@ -56,6 +69,7 @@ public final class EndpointCaller {
           if (next.isPresent()) {
             http.body().close();
             auth = next.get();
+            sent.incrementAndGet();
             http = transport.send(call, auth);
           }
         }

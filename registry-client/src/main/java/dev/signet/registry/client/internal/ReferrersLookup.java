@@ -17,18 +17,28 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lists referrers: the referrers API with its pages, or else the {@code sha256-<hex>} fallback tag
  * index; filters by artifact type client-side whenever the registry did not.
+ *
+ * <p>Whether a repository has the API is learnt from its first answer (a listing or the probe) and
+ * remembered, so a registry without it is not asked again for every subject: later listings go straight
+ * to the fallback tag. A registry that has it is always asked; if it ever answers "no API" the listing
+ * falls back as before and the memory is corrected.
  */
 public final class ReferrersLookup {
   private static final int MAX_PAGES = 1000;
 
   private final EndpointCaller caller;
   private final long maxManifestBytes;
+  /** {@code registry/path} → whether {@code GET …/referrers/…} answered with an index. */
+  private final Map<String, Boolean> apiByRepository = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public ReferrersLookup(EndpointCaller caller, long maxManifestBytes) {
     this.caller = caller;
@@ -37,8 +47,17 @@ public final class ReferrersLookup {
 
   public ReferrersResult list(Repository repo, Digest subject, Optional<String> artifactType)
       throws RegistryException {
-    Optional<ReferrersEndpoint.Page> first =
-        caller.call(repo, new ReferrersEndpoint(repo, subject, artifactType.orElse(null), null));
+    Boolean known = apiByRepository.get(key(repo));
+    Optional<ReferrersEndpoint.Page> first;
+    if (known == null) {
+      // the first listings of a repository wait for one answer instead of each asking
+      synchronized (locks.computeIfAbsent(key(repo), k -> new Object())) {
+        known = apiByRepository.get(key(repo));
+        first = known == null || known ? firstPage(repo, subject, artifactType) : Optional.empty();
+      }
+    } else {
+      first = known ? firstPage(repo, subject, artifactType) : Optional.empty();
+    }
     if (first.isEmpty()) {
       return fromFallbackTag(repo, subject, artifactType);
     }
@@ -59,8 +78,33 @@ public final class ReferrersLookup {
         serverFiltered);
   }
 
+  private Optional<ReferrersEndpoint.Page> firstPage(Repository repo, Digest subject, Optional<String> artifactType)
+      throws RegistryException {
+    Optional<ReferrersEndpoint.Page> first =
+        caller.call(repo, new ReferrersEndpoint(repo, subject, artifactType.orElse(null), null));
+    apiByRepository.put(key(repo), first.isPresent());
+    return first;
+  }
+
+  /** Whether {@code repo} has the referrers API: remembered, else asked about {@code probe}. */
   public boolean supported(Repository repo, Digest probe) throws RegistryException {
-    return caller.call(repo, new ReferrersEndpoint(repo, probe, null, null)).isPresent();
+    Boolean known = apiByRepository.get(key(repo));
+    if (known != null) {
+      return known;
+    }
+    synchronized (locks.computeIfAbsent(key(repo), k -> new Object())) {
+      known = apiByRepository.get(key(repo));
+      if (known != null) {
+        return known;
+      }
+      boolean api = caller.call(repo, new ReferrersEndpoint(repo, probe, null, null)).isPresent();
+      apiByRepository.put(key(repo), api);
+      return api;
+    }
+  }
+
+  private static String key(Repository repo) {
+    return repo.registry() + "/" + repo.path();
   }
 
   private ReferrersResult fromFallbackTag(Repository repo, Digest subject, Optional<String> artifactType)

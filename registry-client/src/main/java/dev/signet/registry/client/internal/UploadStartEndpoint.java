@@ -9,8 +9,10 @@ import dev.signet.registry.client.auth.AuthScope;
 import java.net.URI;
 
 /**
- * {@code POST /v2/<name>/blobs/uploads/}, optionally with {@code ?mount=<digest>&from=<repo>}: 201 means
- * the blob is there (mounted), 202 opens an upload session at {@code Location}.
+ * {@code POST /v2/<name>/blobs/uploads/}, optionally with {@code ?mount=<digest>&from=<repo>}, or as the
+ * spec's single-request monolithic upload ({@code ?digest=<digest>} with the whole blob as the body): 201
+ * means the blob is there (mounted or stored), 202 opens an upload session at {@code Location} (a
+ * registry without single-POST uploads, such as distribution 2.8, ignores the body and answers 202).
  */
 public final class UploadStartEndpoint implements Endpoint<UploadStartEndpoint.Started> {
 
@@ -24,15 +26,29 @@ public final class UploadStartEndpoint implements Endpoint<UploadStartEndpoint.S
   private final Repository repo;
   private final Repository mountFrom;
   private final Digest mountDigest;
+  private final Digest uploadDigest;
+  private final byte[] content;
 
   public UploadStartEndpoint(Repository repo) {
-    this(repo, null, null);
+    this(repo, null, null, null, null);
   }
 
   public UploadStartEndpoint(Repository repo, Repository mountFrom, Digest mountDigest) {
+    this(repo, mountFrom, mountDigest, null, null);
+  }
+
+  private UploadStartEndpoint(Repository repo, Repository mountFrom, Digest mountDigest, Digest uploadDigest,
+      byte[] content) {
     this.repo = repo;
     this.mountFrom = mountFrom;
     this.mountDigest = mountDigest;
+    this.uploadDigest = uploadDigest;
+    this.content = content;
+  }
+
+  /** The single-request upload of {@code content} (which hashes to {@code digest}). */
+  public static UploadStartEndpoint monolithic(Repository repo, Digest digest, byte[] content) {
+    return new UploadStartEndpoint(repo, null, null, digest, content);
   }
 
   @Override
@@ -40,8 +56,10 @@ public final class UploadStartEndpoint implements Endpoint<UploadStartEndpoint.S
     URI uri = Paths.v2(base, repo, "blobs/uploads/");
     if (mountDigest != null) {
       uri = Paths.withQueryParam(uri, "mount=" + mountDigest + "&from=" + mountFrom.path());
+    } else if (uploadDigest != null) {
+      uri = Paths.withQueryParam(uri, "digest=" + uploadDigest);
     }
-    return HttpCall.of("POST", uri).body(new byte[0], "application/octet-stream");
+    return HttpCall.of("POST", uri).body(content == null ? new byte[0] : content, "application/octet-stream");
   }
 
   @Override
@@ -51,6 +69,9 @@ public final class UploadStartEndpoint implements Endpoint<UploadStartEndpoint.S
 
   @Override
   public String action() {
+    if (uploadDigest != null) {
+      return "POST blob " + repo + "@" + uploadDigest;
+    }
     return mountDigest == null
         ? "POST blob upload " + repo
         : "POST blob mount " + repo + "@" + mountDigest + " from " + mountFrom.path();
