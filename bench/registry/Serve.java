@@ -14,6 +14,7 @@ public final class Serve {
       switch (kv[0]) {
         case "virtualThreads" -> b.virtualThreads(Boolean.parseBoolean(kv[1]));
         case "minDataRate" -> b.minDataRate(Long.parseLong(kv[1]));
+        case "http2" -> b.http2(Boolean.parseBoolean(kv[1]));
         default -> throw new IllegalArgumentException("unknown knob " + kv[0]);
       }
     }
