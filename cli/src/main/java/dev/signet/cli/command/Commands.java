@@ -19,6 +19,7 @@ public final class Commands {
           ImportKeyPairCommand.class,
           PublicKeyCommand.class,
           LoginCommand.class,
+          IdentityTokenCommand.class,
           SignCommand.class,
           VerifyCommand.class,
           GenerateCommand.class,

@@ -23,11 +23,9 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -84,14 +82,11 @@ public final class RegistryServer implements AutoCloseable {
     http.setUriCompliance(UriCompliance.DEFAULT.with("signet", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
         UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
-    HttpConnectionFactory h1 = new HttpConnectionFactory(http);
     if (b.tlsCertificate != null) {
       http.addCustomizer(new SecureRequestCustomizer(false));
-      SslConnectionFactory tls = new SslConnectionFactory(PemTls.serverContext(b.tlsCertificate, b.tlsKey), "http/1.1");
-      this.connector = new ServerConnector(jetty, tls, h1);
-    } else {
-      this.connector = new ServerConnector(jetty, h1);
     }
+    this.connector = Http2Wiring.connector(jetty, http, b.tlsCertificate == null ? null
+        : PemTls.serverContext(b.tlsCertificate, b.tlsKey), b.http2, b.maxRequestsPerClient);
     connector.setIdleTimeout(b.idleTimeout.toMillis());
     connector.setHost(b.host);
     connector.setPort(b.port);
@@ -194,6 +189,7 @@ public final class RegistryServer implements AutoCloseable {
     private long minDataRate = 1024;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private boolean virtualThreads = true;
+    private boolean http2 = true;
     private char[] adminPassword;
     private URI publicUrl;
     private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
@@ -329,6 +325,15 @@ public final class RegistryServer implements AutoCloseable {
     /** Run request handlers on virtual threads (default true). */
     public Builder virtualThreads(boolean on) {
       this.virtualThreads = on;
+      return this;
+    }
+
+    /**
+     * Offer HTTP/2 besides HTTP/1.1 (default true): h2 negotiated by ALPN over TLS, h2c (prior knowledge or
+     * {@code Upgrade}) on plain HTTP. HTTP/1.1 clients are served as before either way.
+     */
+    public Builder http2(boolean on) {
+      this.http2 = on;
       return this;
     }
 
