@@ -6,6 +6,7 @@ import dev.signet.registry.server.auth.http.AuthHandler;
 import dev.signet.registry.server.replication.ReplicationService;
 import dev.signet.registry.server.replication.http.ManifestPushObserver;
 import dev.signet.registry.server.http.ClientConcurrencyLimit;
+import dev.signet.registry.server.http.FrontServices;
 import dev.signet.registry.server.http.JsonErrorHandler;
 import dev.signet.registry.server.http.MinimumDataRate;
 import dev.signet.registry.server.http.RegistryHandler;
@@ -48,6 +49,8 @@ public final class RegistryServer implements AutoCloseable {
   private final ReplicationService replication;
   private final Server jetty;
   private final ServerConnector connector;
+  private final FrontServices front;
+  private AutoCloseable frontResources;
   private GcScheduler gcScheduler;
 
   private RegistryServer(Builder b) {
@@ -96,9 +99,10 @@ public final class RegistryServer implements AutoCloseable {
       routes.guard(auth.gate(), auth.access());
     }
     // outermost: per-client concurrency, then the body deadline, both before any credential is read
+    this.front = new FrontServices(new AuthHandler(auth, registry,
+        new ManifestPushObserver(new RegistryHandler(routes), replication)));
     jetty.setHandler(new ClientConcurrencyLimit(b.maxRequestsPerClient, new MinimumDataRate(b.minDataRate,
-        Duration.ofSeconds(2), new AuthHandler(auth, registry,
-        new ManifestPushObserver(new RegistryHandler(routes), replication)))));
+        Duration.ofSeconds(2), front)));
     jetty.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -116,6 +120,16 @@ public final class RegistryServer implements AutoCloseable {
           + e.getMessage(), e);
     }
     replication.start(url());
+    if (config.frontServices != null) {
+      try {
+        FrontServiceFactory.Services svc = config.frontServices.open(publicUrl());
+        frontResources = svc.resources();
+        front.install(svc.handler());
+      } catch (Exception e) {
+        close();
+        throw new IllegalStateException("cannot start the services beside the registry: " + e.getMessage(), e);
+      }
+    }
     if (config.gcInterval != null) {
       gcScheduler = new GcScheduler(registry.gc(), config.gcInterval, config.gcGrace);
     }
@@ -131,6 +145,11 @@ public final class RegistryServer implements AutoCloseable {
   public URI url() {
     String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
     return URI.create((config.tlsCertificate != null ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** The URL clients are told to use: the configured public URL, else {@link #url()}. */
+  public URI publicUrl() {
+    return config.publicUrl != null ? config.publicUrl : url();
   }
 
   /** The services behind the HTTP API (for in-process tools such as gc and fsck). */
@@ -167,6 +186,13 @@ public final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    if (frontResources != null) {
+      try {
+        frontResources.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
     replication.close();
     auth.close();
     registry.close();
@@ -192,6 +218,7 @@ public final class RegistryServer implements AutoCloseable {
     private boolean http2 = true;
     private char[] adminPassword;
     private URI publicUrl;
+    private FrontServiceFactory frontServices;
     private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
 
     private Builder() {}
@@ -239,6 +266,15 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     /** The URL clients reach the registry at, for the token realm (default: the URL each request used). */
+    /**
+     * Services served on the registry's listener in front of it (e.g. {@code signet registry serve --sigstore}),
+     * opened once the registry's URL is known.
+     */
+    public Builder frontServices(FrontServiceFactory factory) {
+      this.frontServices = factory;
+      return this;
+    }
+
     public Builder publicUrl(URI url) {
       this.publicUrl = url;
       return this;

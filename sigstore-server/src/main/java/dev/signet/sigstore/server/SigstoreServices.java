@@ -144,8 +144,10 @@ public final class SigstoreServices implements AutoCloseable {
     List<SigningConfig.Service> oidc = options.oidcUrl()
         .map(u -> List.of(new SigningConfig.Service(u, 1, from, OPERATOR))).orElse(List.of());
     return new SigningConfig(List.of(new SigningConfig.Service(base, 1, from, OPERATOR)), oidc,
-        List.of(new SigningConfig.Service(base, 2, ValidityWindow.from(log.v2Info().validFrom()), OPERATOR),
-            new SigningConfig.Service(base, 1, ValidityWindow.from(log.v1Info().validFrom()), OPERATOR)),
+        // Only the Rekor v1 API is offered for signing: Rekor v2 logs a DSSE envelope as a hashedrekord of its PAE,
+        // which today's deployed verifiers (@sigstore/verify 3.1) refuse for DSSE bundles. The v2 log is served and
+        // listed in the trusted root for clients that name it (--rekor-url with API version 2).
+        List.of(new SigningConfig.Service(base, 1, ValidityWindow.from(log.v1Info().validFrom()), OPERATOR)),
         List.of(new SigningConfig.Service(base + TsaHandler.TIMESTAMP_PATH, 1, from, OPERATOR)),
         SigningConfig.Selection.any(), SigningConfig.Selection.any());
   }

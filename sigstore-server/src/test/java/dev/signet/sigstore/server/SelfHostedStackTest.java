@@ -129,7 +129,7 @@ class SelfHostedStackTest {
     Files.write(root, get("/sigstore/trusted_root.json"));
     JsonNode config = JSON.readTree(get("/sigstore/signing_config.json"));
     assertThat(config.path("caUrls").get(0).path("url").asText()).isEqualTo(server.url().toString());
-    assertThat(config.path("rekorTlogUrls").findValuesAsText("majorApiVersion")).containsExactly("2", "1");
+    assertThat(config.path("rekorTlogUrls").findValuesAsText("majorApiVersion")).containsExactly("1");
     assertThat(config.path("tsaUrls").get(0).path("url").asText()).endsWith("/api/v1/timestamp");
 
     byte[] data = "release 1.0\n".getBytes(StandardCharsets.UTF_8);

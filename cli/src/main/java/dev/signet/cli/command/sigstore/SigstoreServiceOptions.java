@@ -34,6 +34,11 @@ public final class SigstoreServiceOptions {
           "else a random password kept in DATA/" + PASSWORD_FILE + ", mode 0600)."})
   String passwordFile;
 
+  /** Whether no option of this group was given. */
+  public boolean isDefault() {
+    return issuers.isEmpty() && passwordFile == null;
+  }
+
   /** The configured issuers. */
   public List<OidcIssuer> issuers() {
     List<OidcIssuer> out = new ArrayList<>();
