@@ -39,14 +39,34 @@ final class HttpIo {
     return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** Bodies too large up to this size are read out before the 413, so the client sees the answer. */
+  private static final long DRAIN_LIMIT = 1 << 20;
+
   /** The body, or null when it is larger than {@code max} bytes. */
   static byte[] readBody(Request request, int max) throws IOException {
-    if (request.getLength() > max) {
-      return null;
-    }
+    long declared = request.getLength();
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared > max) {
+        drain(in, declared);
+        return null;
+      }
       byte[] bytes = in.readNBytes(max + 1);
-      return bytes.length > max ? null : bytes;
+      if (bytes.length > max) {
+        drain(in, DRAIN_LIMIT);
+        return null;
+      }
+      return bytes;
+    }
+  }
+
+  /** Reads and drops the rest of a refused body when it is small enough; larger ones are cut off. */
+  private static void drain(InputStream in, long declared) throws IOException {
+    if (declared <= DRAIN_LIMIT) {
+      byte[] sink = new byte[8192];
+      long total = 0;
+      for (int n; total <= DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) {
+        total += n;
+      }
     }
   }
 
