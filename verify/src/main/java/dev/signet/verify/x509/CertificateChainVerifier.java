@@ -62,6 +62,16 @@ public final class CertificateChainVerifier {
   public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
       List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose, VerifierCache verifiers)
       throws VerificationException {
+    return verifyPath(leaf, intermediates, cas, at, purpose, verifiers, new CaSignatureCache(0));
+  }
+
+  /**
+   * As {@link #verifyPath(X509Certificate, List, List, Instant, CertificatePurpose, VerifierCache)},
+   * remembering CA-to-CA signatures in {@code caSignatures} (the leaf's own signature is always checked).
+   */
+  public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
+      List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose, VerifierCache verifiers,
+      CaSignatureCache caSignatures) throws VerificationException {
     Objects.requireNonNull(leaf, "leaf");
     Objects.requireNonNull(at, "at");
     String leafName = purpose.role() + " " + Certificates.describe(leaf);
@@ -82,7 +92,7 @@ public final class CertificateChainVerifier {
     }
     Set<String> problems = new LinkedHashSet<>();
     for (CertificateAuthority ca : current) {
-      Search s = new Search(ca, intermediates, at, purpose, verifiers);
+      Search s = new Search(ca, intermediates, at, purpose, verifiers, caSignatures);
       List<X509Certificate> path = new ArrayList<>(List.of(leaf));
       if (s.extend(path)) {
         return new VerifiedChain(ca, path);
@@ -104,11 +114,13 @@ public final class CertificateChainVerifier {
     private final Instant at;
     private final CertificatePurpose purpose;
     private final VerifierCache verifiers;
+    private final CaSignatureCache caSignatures;
     final Set<String> problems = new LinkedHashSet<>();
 
     Search(CertificateAuthority ca, List<X509Certificate> intermediates, Instant at, CertificatePurpose purpose,
-        VerifierCache verifiers) {
+        VerifierCache verifiers, CaSignatureCache caSignatures) {
       this.verifiers = verifiers;
+      this.caSignatures = caSignatures;
       this.anchor = ca.root();
       this.at = at;
       this.purpose = purpose;
@@ -133,7 +145,9 @@ public final class CertificateChainVerifier {
         if (path.contains(issuer) || !issuer.getSubjectX500Principal().equals(child.getIssuerX500Principal())) {
           continue;
         }
-        if (!FastSignatures.certificateSignedBy(child, issuer, verifiers)) {
+        boolean signed = path.size() == 1 ? FastSignatures.certificateSignedBy(child, issuer, verifiers)
+            : caSignatures.signedBy(child, issuer, verifiers);
+        if (!signed) {
           problems.add(name(child, path) + " signature does not verify with the key of " + Certificates.describe(issuer));
           continue;
         }
