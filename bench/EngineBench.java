@@ -5,10 +5,12 @@ import dev.signet.verify.SigstoreVerifier;
 import dev.signet.verify.VerificationPolicy;
 import dev.signet.verify.root.TrustedRoot;
 import dev.signet.verify.root.TrustedRootParser;
+import dev.signet.verify.tlog.WitnessPolicy;
 import dev.signet.verify.x509.IdentityPolicy;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * The verification engine alone, one thread: bundles verified per second, on real bundles from
@@ -17,7 +19,10 @@ import java.nio.file.Path;
  * <pre>java -cp CLASSPATH EngineBench VECTORS_DIR SECONDS</pre>
  *
  * Prints {@code key value} lines: {@code keyless_per_s} (a keyless message-signature bundle: Fulcio
- * chain, embedded SCT, Rekor v1 SET + inclusion proof + checkpoint, identity, signature),
+ * chain, embedded SCT, Rekor v1 SET + inclusion proof + checkpoint, identity, signature; the same bundle
+ * every time, so its checkpoint is a hit of the verified-checkpoint cache, as for bundles that share
+ * one), {@code keyless_own_checkpoint_per_s} (the same with that cache off: every bundle with a
+ * checkpoint of its own),
  * {@code keyless_tsa_per_s} (the same with an RFC 3161 timestamp), {@code key_per_s} (a public-key
  * bundle, thresholds 0). Rates are per CPU second of this thread after a warm-up of the same length.
  */
@@ -47,6 +52,8 @@ public final class EngineBench {
     SigstoreBundle keyBundle = SigstoreBundle.parse(Files.readAllBytes(pk.resolve("bundle-pubkey-v03.sigstore.json")));
 
     report("keyless_per_s", seconds, () -> keyless.verify(notsa, artifact, identity));
+    SigstoreVerifier noCheckpointCache = new SigstoreVerifier(root, WitnessPolicy.none(), Clock.systemUTC(), 0);
+    report("keyless_own_checkpoint_per_s", seconds, () -> noCheckpointCache.verify(notsa, artifact, identity));
     report("keyless_tsa_per_s", seconds, () -> keyless.verify(tsa, artifact, identity));
     report("key_per_s", seconds, () -> keyMode.verify(keyBundle, blob, key));
   }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Path validation of a leaf against the trusted root's certificate authorities at one point in time
@@ -74,19 +75,19 @@ public final class CertificateChainVerifier {
       CaSignatureCache caSignatures) throws VerificationException {
     Objects.requireNonNull(leaf, "leaf");
     Objects.requireNonNull(at, "at");
-    String leafName = purpose.role() + " " + Certificates.describe(leaf);
+    Supplier<String> leafName = () -> purpose.role() + " " + Certificates.describe(leaf); // only on failure
     String problem = Certificates.validityProblem(leaf, at);
     if (problem != null) {
-      throw fail(purpose, leafName + " " + problem);
+      throw fail(purpose, leafName.get() + " " + problem);
     }
     List<String> eku = Certificates.extendedKeyUsage(leaf);
     if (!eku.contains(purpose.ekuOid())) {
-      throw fail(purpose, leafName + " lacks the " + purpose.ekuName() + " extended key usage (" + purpose.ekuOid()
+      throw fail(purpose, leafName.get() + " lacks the " + purpose.ekuName() + " extended key usage (" + purpose.ekuOid()
           + ")" + (eku.isEmpty() ? "" : ", has " + eku));
     }
     List<CertificateAuthority> current = cas.stream().filter(ca -> ca.validFor().contains(at)).toList();
     if (current.isEmpty()) {
-      throw fail(purpose, leafName + ": no certificate authority in the trusted root is valid at " + at
+      throw fail(purpose, leafName.get() + ": no certificate authority in the trusted root is valid at " + at
           + " (" + cas.size() + " authorities" + (cas.isEmpty() ? "" : ", validFor " + cas.stream()
               .map(ca -> ca.validFor().toString()).distinct().toList()) + ")");
     }
@@ -100,7 +101,7 @@ public final class CertificateChainVerifier {
       problems.addAll(s.problems);
     }
     String detail = problems.isEmpty() ? "issuer " + leaf.getIssuerX500Principal().getName() + " not found" : String.join("; ", problems);
-    throw fail(purpose, leafName + " not signed by any CA in the trusted root valid at " + at + ": " + detail);
+    throw fail(purpose, leafName.get() + " not signed by any CA in the trusted root valid at " + at + ": " + detail);
   }
 
   private static VerificationException fail(CertificatePurpose purpose, String message) {
