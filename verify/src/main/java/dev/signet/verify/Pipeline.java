@@ -89,7 +89,8 @@ final class Pipeline {
         || policy.signedTimestampThreshold() > 0);
     if (timestampsMatter) {
       for (byte[] token : m.timestamps()) {
-        Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities());
+        Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities(), verifiers,
+            caSignatures);
         times.add(new VerifiedTime(t, VerifiedTime.Source.TIMESTAMP_AUTHORITY, "RFC 3161 timestamp authority"));
         tsaCount++;
       }

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * keyed by the exact DER of both certificates: they recur across every keyless signature. Only the
  * signature is remembered; validity, CA constraints and key usage are still checked at each
  * signature's time. Only successes are kept, and a certificate differing in any byte is a different
- * key. Leaf certificates are never put here (their keys are new for every signature). Bounded: when
+ * key. Code-signing leaves are never put here (their keys are new for every signature); TSA certificates
+ * are (they recur across tokens). Bounded: when
  * full, new results are not kept. Thread-safe.
  */
 public final class CaSignatureCache {

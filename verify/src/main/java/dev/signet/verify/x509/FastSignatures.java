@@ -20,7 +20,7 @@ import java.util.Locale;
  * verifier: the digest is truncated to, or zero-extended to, the curve order's length, which is exactly
  * SEC 1's {@code e} (P-256 and P-384 orders are whole bytes).
  */
-final class FastSignatures {
+public final class FastSignatures {
   private FastSignatures() {}
 
   /** True when {@code child}'s signature verifies with {@code issuer}'s key. */
@@ -43,7 +43,7 @@ final class FastSignatures {
   }
 
   /** True when {@code signature} over {@code data} verifies with {@code key} under the JCA {@code algorithm}. */
-  static boolean verifies(String algorithm, PublicKey key, byte[] data, byte[] signature, VerifierCache cache) {
+  public static boolean verifies(String algorithm, PublicKey key, byte[] data, byte[] signature, VerifierCache cache) {
     try {
       Boolean fast = verifyFast(algorithm, key, data, signature, cache);
       if (fast != null) {
