@@ -2,6 +2,7 @@ package dev.signet.verify;
 
 import dev.signet.crypto.keys.PublicKeys;
 import dev.signet.verify.root.TrustedRoot;
+import dev.signet.verify.tlog.CheckpointCache;
 import dev.signet.verify.tlog.SignedContent;
 import dev.signet.verify.tlog.TlogEntry;
 import dev.signet.crypto.VerifierCache;
@@ -9,6 +10,7 @@ import dev.signet.verify.tlog.TlogVerifier;
 import dev.signet.verify.tlog.VerifiedLogEntry;
 import dev.signet.verify.tlog.WitnessPolicy;
 import dev.signet.verify.tsa.TimestampVerifier;
+import dev.signet.verify.x509.CaSignatureCache;
 import dev.signet.verify.x509.CertificateChainVerifier;
 import dev.signet.verify.x509.CertificatePurpose;
 import dev.signet.verify.x509.FulcioIdentity;
@@ -40,8 +42,13 @@ final class Pipeline {
   private final VerifierCache verifiers = new VerifierCache(64);
   /** Certificate keys are new for every keyless signature: not worth keeping. */
   private static final VerifierCache NO_CACHE = new VerifierCache(0);
+  /** Checkpoints recur across bundles (one per log tree state): verified once per exact text. */
+  private final CheckpointCache checkpoints;
+  /** CA-to-CA signatures (intermediate by root) recur across every keyless signature. */
+  private final CaSignatureCache caSignatures = new CaSignatureCache(64);
 
-  Pipeline(TrustedRoot root, WitnessPolicy witnesses, Clock clock) {
+  Pipeline(TrustedRoot root, WitnessPolicy witnesses, Clock clock, int checkpointCacheEntries) {
+    this.checkpoints = new CheckpointCache(checkpointCacheEntries);
     this.root = root;
     this.witnesses = witnesses;
     this.clock = clock;
@@ -82,7 +89,8 @@ final class Pipeline {
         || policy.signedTimestampThreshold() > 0);
     if (timestampsMatter) {
       for (byte[] token : m.timestamps()) {
-        Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities());
+        Instant t = TimestampVerifier.verify(token, m.signature(), root.timestampAuthorities(), verifiers,
+            caSignatures);
         times.add(new VerifiedTime(t, VerifiedTime.Source.TIMESTAMP_AUTHORITY, "RFC 3161 timestamp authority"));
         tsaCount++;
       }
@@ -132,7 +140,7 @@ final class Pipeline {
       return out;
     }
     SignedContent content = m.content(certDer, spki, artifact);
-    TlogVerifier verifier = new TlogVerifier(root.tlogs(), witnesses, verifiers);
+    TlogVerifier verifier = new TlogVerifier(root.tlogs(), witnesses, verifiers, checkpoints);
     Set<String> seen = new HashSet<>();
     for (TlogEntry e : m.entries()) {
       VerifiedLogEntry v = verifier.verify(e, content, m.requireProof());
@@ -158,7 +166,7 @@ final class Pipeline {
     VerifiedChain chain = null;
     for (Instant t : at) {
       chain = CertificateChainVerifier.verifyPath(leaf, m.intermediates(), root.certificateAuthorities(), t,
-          CertificatePurpose.CODE_SIGNING, verifiers);
+          CertificatePurpose.CODE_SIGNING, verifiers, caSignatures);
     }
     return chain;
   }

@@ -34,9 +34,10 @@ record SignedMaterial(
     List<X509Certificate> intermediates = new ArrayList<>();
     if (vm.kind() != VerificationMaterial.Kind.PUBLIC_KEY) {
       List<byte[]> certs = vm.certificates();
-      leaf = Certificates.fromDer(certs.get(0), description + " leaf certificate");
+      leaf = Certificates.decode(certs.get(0), description + " leaf certificate", Check.FORMAT);
       for (int i = 1; i < certs.size(); i++) {
-        intermediates.add(Certificates.fromDer(certs.get(i), description + " chain certificate " + (i + 1)));
+        intermediates.add(Certificates.decode(certs.get(i), description + " chain certificate " + (i + 1),
+            Check.FORMAT));
       }
     }
     List<TlogEntry> entries = new ArrayList<>();

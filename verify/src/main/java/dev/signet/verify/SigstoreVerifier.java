@@ -21,6 +21,9 @@ import java.util.Optional;
  * the artifact or PAE; the artifact match; thresholds. Key mode needs no time.
  */
 public final class SigstoreVerifier {
+  /** Verified checkpoints kept by default (a few hundred bytes each). */
+  public static final int DEFAULT_CHECKPOINT_CACHE = 1024;
+
   private final Pipeline pipeline;
 
   public SigstoreVerifier(TrustedRoot root) {
@@ -33,8 +36,17 @@ public final class SigstoreVerifier {
    *     certificate has no verified timestamp
    */
   public SigstoreVerifier(TrustedRoot root, WitnessPolicy witnesses, Clock clock) {
+    this(root, witnesses, clock, DEFAULT_CHECKPOINT_CACHE);
+  }
+
+  /**
+   * @param checkpointCacheEntries how many verified checkpoints (keyed by their exact text) to keep
+   *     between calls; 0 verifies every checkpoint's signature afresh
+   */
+  public SigstoreVerifier(TrustedRoot root, WitnessPolicy witnesses, Clock clock, int checkpointCacheEntries) {
     this.pipeline = new Pipeline(Objects.requireNonNull(root, "root"),
-        Objects.requireNonNull(witnesses, "witnesses"), Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(witnesses, "witnesses"), Objects.requireNonNull(clock, "clock"),
+        checkpointCacheEntries);
   }
 
   /** Verifies a Sigstore bundle (message signature or DSSE envelope). */

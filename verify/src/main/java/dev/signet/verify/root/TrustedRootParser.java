@@ -115,7 +115,7 @@ public final class TrustedRootParser {
       for (JsonNode c : certs) {
         String cw = where + ".certChain.certificates[" + chain.size() + "]";
         requireObject(c, cw);
-        chain.add(Certificates.fromDer(bytes(c, "rawBytes", cw), cw + ".rawBytes", Check.TRUST_ROOT));
+        chain.add(Certificates.decode(bytes(c, "rawBytes", cw), cw + ".rawBytes", Check.TRUST_ROOT));
       }
       JsonNode subject = n.path("subject");
       String subjectText = Subjects.format(text(subject, "organization", where + ".subject"),

@@ -1,5 +1,6 @@
 package dev.signet.verify.tlog;
 
+import dev.signet.crypto.VerifierCache;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.root.TransparencyLog;
@@ -24,6 +25,12 @@ public final class CheckpointVerifier {
 
   public static VerifiedCheckpoint verify(String envelope, TransparencyLog log, WitnessPolicy witnesses)
       throws VerificationException {
+    return verify(envelope, log, witnesses, new VerifierCache(0));
+  }
+
+  /** As {@link #verify(String, TransparencyLog, WitnessPolicy)}, reusing the log key's verifier from {@code verifiers}. */
+  public static VerifiedCheckpoint verify(String envelope, TransparencyLog log, WitnessPolicy witnesses,
+      VerifierCache verifiers) throws VerificationException {
     SignedNote note = SignedNote.parse(envelope);
     Checkpoint checkpoint = Checkpoint.parse(note.text());
     byte[] text = note.textBytes();
@@ -31,7 +38,7 @@ public final class CheckpointVerifier {
     String logName = null;
     String misnamed = null;
     for (SignedNote.Line line : note.signatures()) {
-      NoteVerifier v = NoteVerifier.forLog(line.name(), log.key());
+      NoteVerifier v = NoteVerifier.forLog(line.name(), log.key(), verifiers);
       if (!v.matches(line)) {
         continue;
       }

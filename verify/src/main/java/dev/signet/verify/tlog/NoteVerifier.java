@@ -3,6 +3,7 @@ package dev.signet.verify.tlog;
 import dev.signet.crypto.SignatureVerificationException;
 import dev.signet.crypto.UnsupportedKeyException;
 import dev.signet.crypto.Verifier;
+import dev.signet.crypto.VerifierCache;
 import dev.signet.crypto.Verifiers;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
@@ -44,12 +45,16 @@ public final class NoteVerifier {
   private final Verifier verifier;
 
   private NoteVerifier(String name, Type type, PublicKey key) throws VerificationException {
+    this(name, type, key, new VerifierCache(0));
+  }
+
+  private NoteVerifier(String name, Type type, PublicKey key, VerifierCache verifiers) throws VerificationException {
     this.name = Objects.requireNonNull(name, "name");
     this.type = type;
     this.key = key;
     this.fullKeyId = computeKeyId(name, type, key);
     try {
-      this.verifier = Verifiers.from(key);
+      this.verifier = verifiers.get(key);
     } catch (UnsupportedKeyException e) {
       throw new VerificationException(Check.TRUST_ROOT, "note key " + name + ": " + e.getMessage(), e);
     }
@@ -70,13 +75,18 @@ public final class NoteVerifier {
    * ECDSA keys type 0x02 and RSA keys Rekor v1's SPKI-hash key id.
    */
   public static NoteVerifier forLog(String name, PublicKey key) throws VerificationException {
+    return forLog(name, key, new VerifierCache(0));
+  }
+
+  /** As {@link #forLog(String, PublicKey)}, taking the key's verifier from {@code verifiers} (log keys recur). */
+  public static NoteVerifier forLog(String name, PublicKey key, VerifierCache verifiers) throws VerificationException {
     if (key instanceof ECPublicKey) {
-      return new NoteVerifier(name, Type.ECDSA, key);
+      return new NoteVerifier(name, Type.ECDSA, key, verifiers);
     }
     if (key instanceof RSAPublicKey) {
-      return new NoteVerifier(name, Type.RSA_SPKI, key);
+      return new NoteVerifier(name, Type.RSA_SPKI, key, verifiers);
     }
-    return new NoteVerifier(name, Type.ED25519, key);
+    return new NoteVerifier(name, Type.ED25519, key, verifiers);
   }
 
   /** A verifier with an explicit type (e.g. {@link Type#RSA_C2SP} for a Rekor v2 RSA log). */

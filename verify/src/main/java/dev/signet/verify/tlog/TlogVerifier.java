@@ -21,6 +21,7 @@ public final class TlogVerifier {
   private final List<TransparencyLog> logs;
   private final WitnessPolicy witnesses;
   private final VerifierCache verifiers;
+  private final CheckpointCache checkpoints;
 
   public TlogVerifier(List<TransparencyLog> logs, WitnessPolicy witnesses) {
     this(logs, witnesses, new VerifierCache(0));
@@ -28,6 +29,16 @@ public final class TlogVerifier {
 
   /** @param verifiers where the logs' key verifiers are kept between entries */
   public TlogVerifier(List<TransparencyLog> logs, WitnessPolicy witnesses, VerifierCache verifiers) {
+    this(logs, witnesses, verifiers, new CheckpointCache(0));
+  }
+
+  /**
+   * @param checkpoints checkpoints already verified under this witness policy (keyed by their exact
+   *     text), shared between entries
+   */
+  public TlogVerifier(List<TransparencyLog> logs, WitnessPolicy witnesses, VerifierCache verifiers,
+      CheckpointCache checkpoints) {
+    this.checkpoints = checkpoints;
     this.logs = List.copyOf(logs);
     this.witnesses = witnesses == null ? WitnessPolicy.none() : witnesses;
     this.verifiers = verifiers;
@@ -80,7 +91,7 @@ public final class TlogVerifier {
     if (proof.checkpoint() == null || proof.checkpoint().isEmpty()) {
       throw new VerificationException(Check.CHECKPOINT, entry.describe() + ": the inclusion proof has no checkpoint");
     }
-    VerifiedCheckpoint cp = CheckpointVerifier.verify(proof.checkpoint(), log, witnesses);
+    VerifiedCheckpoint cp = checkpoints.verify(proof.checkpoint(), log, witnesses, verifiers);
     long size = cp.checkpoint().size();
     byte[] root = cp.checkpoint().rootHash();
     if (!v2) {

@@ -1,9 +1,11 @@
 package dev.signet.verify.tsa;
 
+import dev.signet.crypto.VerifierCache;
 import dev.signet.verify.Check;
 import dev.signet.verify.VerificationException;
 import dev.signet.verify.internal.Digests;
 import dev.signet.verify.root.CertificateAuthority;
+import dev.signet.verify.x509.CaSignatureCache;
 import dev.signet.verify.x509.CertificateChainVerifier;
 import dev.signet.verify.x509.CertificatePurpose;
 import dev.signet.verify.x509.Certificates;
@@ -18,7 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.SignerId;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -47,6 +52,15 @@ public final class TimestampVerifier {
    */
   public static Instant verify(byte[] rfc3161Token, byte[] signatureBytes, List<CertificateAuthority> tsas)
       throws VerificationException {
+    return verify(rfc3161Token, signatureBytes, tsas, new VerifierCache(0), new CaSignatureCache(0));
+  }
+
+  /**
+   * As {@link #verify(byte[], byte[], List)}, keeping the TSA keys' verifiers in {@code verifiers} and
+   * the TSA chain's signatures (the TSA certificate recurs across tokens) in {@code chainSignatures}.
+   */
+  public static Instant verify(byte[] rfc3161Token, byte[] signatureBytes, List<CertificateAuthority> tsas,
+      VerifierCache verifiers, CaSignatureCache chainSignatures) throws VerificationException {
     Rfc3161Timestamp ts = Rfc3161Timestamp.parse(rfc3161Token);
     checkImprint(ts, signatureBytes);
     Instant t = ts.genTime();
@@ -71,12 +85,13 @@ public final class TimestampVerifier {
       }
       for (X509Certificate signer : signers) {
         try {
-          CertificateChainVerifier.verify(signer, pool, List.of(tsa), t, CertificatePurpose.TIME_STAMPING);
+          CertificateChainVerifier.verifyPath(signer, pool, List.of(tsa), t, CertificatePurpose.TIME_STAMPING,
+              verifiers, chainSignatures);
         } catch (VerificationException e) {
           problems.add(withoutLabel(e));
           continue;
         }
-        String problem = signatureProblem(token, signer);
+        String problem = signatureProblem(token, signer, verifiers);
         if (problem == null) {
           return t;
         }
@@ -100,9 +115,11 @@ public final class TimestampVerifier {
     }
   }
 
-  private static String signatureProblem(TimeStampToken token, X509Certificate signer) {
+  private static String signatureProblem(TimeStampToken token, X509Certificate signer, VerifierCache verifiers) {
     try {
-      token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
+      token.validate(new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
+          new DefaultSignatureAlgorithmIdentifierFinder(), new FastContentVerifierProvider(signer, verifiers),
+          new JcaDigestCalculatorProviderBuilder().build()));
       return null;
     } catch (TSPException e) {
       return "token signature by TSA certificate " + Certificates.describe(signer) + " does not verify: " + e.getMessage();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Path validation of a leaf against the trusted root's certificate authorities at one point in time
@@ -62,27 +63,37 @@ public final class CertificateChainVerifier {
   public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
       List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose, VerifierCache verifiers)
       throws VerificationException {
+    return verifyPath(leaf, intermediates, cas, at, purpose, verifiers, new CaSignatureCache(0));
+  }
+
+  /**
+   * As {@link #verifyPath(X509Certificate, List, List, Instant, CertificatePurpose, VerifierCache)},
+   * remembering CA-to-CA signatures in {@code caSignatures} (the leaf's own signature is always checked).
+   */
+  public static VerifiedChain verifyPath(X509Certificate leaf, List<X509Certificate> intermediates,
+      List<CertificateAuthority> cas, Instant at, CertificatePurpose purpose, VerifierCache verifiers,
+      CaSignatureCache caSignatures) throws VerificationException {
     Objects.requireNonNull(leaf, "leaf");
     Objects.requireNonNull(at, "at");
-    String leafName = purpose.role() + " " + Certificates.describe(leaf);
+    Supplier<String> leafName = () -> purpose.role() + " " + Certificates.describe(leaf); // only on failure
     String problem = Certificates.validityProblem(leaf, at);
     if (problem != null) {
-      throw fail(purpose, leafName + " " + problem);
+      throw fail(purpose, leafName.get() + " " + problem);
     }
     List<String> eku = Certificates.extendedKeyUsage(leaf);
     if (!eku.contains(purpose.ekuOid())) {
-      throw fail(purpose, leafName + " lacks the " + purpose.ekuName() + " extended key usage (" + purpose.ekuOid()
+      throw fail(purpose, leafName.get() + " lacks the " + purpose.ekuName() + " extended key usage (" + purpose.ekuOid()
           + ")" + (eku.isEmpty() ? "" : ", has " + eku));
     }
     List<CertificateAuthority> current = cas.stream().filter(ca -> ca.validFor().contains(at)).toList();
     if (current.isEmpty()) {
-      throw fail(purpose, leafName + ": no certificate authority in the trusted root is valid at " + at
+      throw fail(purpose, leafName.get() + ": no certificate authority in the trusted root is valid at " + at
           + " (" + cas.size() + " authorities" + (cas.isEmpty() ? "" : ", validFor " + cas.stream()
               .map(ca -> ca.validFor().toString()).distinct().toList()) + ")");
     }
     Set<String> problems = new LinkedHashSet<>();
     for (CertificateAuthority ca : current) {
-      Search s = new Search(ca, intermediates, at, purpose, verifiers);
+      Search s = new Search(ca, intermediates, at, purpose, verifiers, caSignatures);
       List<X509Certificate> path = new ArrayList<>(List.of(leaf));
       if (s.extend(path)) {
         return new VerifiedChain(ca, path);
@@ -90,7 +101,7 @@ public final class CertificateChainVerifier {
       problems.addAll(s.problems);
     }
     String detail = problems.isEmpty() ? "issuer " + leaf.getIssuerX500Principal().getName() + " not found" : String.join("; ", problems);
-    throw fail(purpose, leafName + " not signed by any CA in the trusted root valid at " + at + ": " + detail);
+    throw fail(purpose, leafName.get() + " not signed by any CA in the trusted root valid at " + at + ": " + detail);
   }
 
   private static VerificationException fail(CertificatePurpose purpose, String message) {
@@ -104,11 +115,13 @@ public final class CertificateChainVerifier {
     private final Instant at;
     private final CertificatePurpose purpose;
     private final VerifierCache verifiers;
+    private final CaSignatureCache caSignatures;
     final Set<String> problems = new LinkedHashSet<>();
 
     Search(CertificateAuthority ca, List<X509Certificate> intermediates, Instant at, CertificatePurpose purpose,
-        VerifierCache verifiers) {
+        VerifierCache verifiers, CaSignatureCache caSignatures) {
       this.verifiers = verifiers;
+      this.caSignatures = caSignatures;
       this.anchor = ca.root();
       this.at = at;
       this.purpose = purpose;
@@ -133,7 +146,10 @@ public final class CertificateChainVerifier {
         if (path.contains(issuer) || !issuer.getSubjectX500Principal().equals(child.getIssuerX500Principal())) {
           continue;
         }
-        if (!FastSignatures.certificateSignedBy(child, issuer, verifiers)) {
+        boolean signed = path.size() == 1 && purpose == CertificatePurpose.CODE_SIGNING // a new key every time
+            ? FastSignatures.certificateSignedBy(child, issuer, verifiers)
+            : caSignatures.signedBy(child, issuer, verifiers);
+        if (!signed) {
           problems.add(name(child, path) + " signature does not verify with the key of " + Certificates.describe(issuer));
           continue;
         }

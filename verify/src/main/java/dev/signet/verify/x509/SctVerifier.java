@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -54,23 +55,23 @@ public final class SctVerifier {
   /** As {@link #verify(X509Certificate, X509Certificate, List, int)}, reusing the CT logs' verifiers. */
   public static int verify(X509Certificate leaf, X509Certificate issuer, List<TransparencyLog> ctlogs, int threshold,
       VerifierCache verifiers) throws VerificationException {
-    String leafName = "leaf " + Certificates.describe(leaf);
+    Supplier<String> leafName = () -> "leaf " + Certificates.describe(leaf); // only on failure
     byte[] ext = leaf.getExtensionValue(SCT_LIST_OID);
     if (ext == null) {
       if (threshold <= 0) {
         return 0;
       }
-      throw fail(leafName + " has no embedded SCT list (extension " + SCT_LIST_OID + "), need " + threshold);
+      throw fail(leafName.get() + " has no embedded SCT list (extension " + SCT_LIST_OID + "), need " + threshold);
     }
     if (issuer == null) {
-      throw fail(leafName + ": the issuer certificate is needed to verify its SCTs");
+      throw fail(leafName.get() + ": the issuer certificate is needed to verify its SCTs");
     }
     List<SignedCertificateTimestamp> scts;
     try {
       scts = SignedCertificateTimestamp.parseList(
           ASN1OctetString.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getOctets());
     } catch (IllegalArgumentException e) {
-      throw fail(leafName + ": malformed SCT list: " + e.getMessage());
+      throw fail(leafName.get() + ": malformed SCT list: " + e.getMessage());
     }
     byte[] tbs = precertTbs(leaf);
     byte[] issuerKeyHash = Digests.sha256(issuer.getPublicKey().getEncoded());
@@ -86,7 +87,7 @@ public final class SctVerifier {
       }
     }
     if (verifiedLogs.size() < threshold) {
-      throw fail(leafName + ": " + verifiedLogs.size() + " of " + scts.size() + " embedded SCTs verified, need "
+      throw fail(leafName.get() + ": " + verifiedLogs.size() + " of " + scts.size() + " embedded SCTs verified, need "
           + threshold + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
     }
     return verifiedLogs.size();

@@ -112,6 +112,24 @@ class TimestampVerifierTest {
   }
 
   @Test
+  void warmCachesStillRejectATamperedTokenSignatureAndAnExpiredTsaCertificate() throws Exception {
+    var verifiers = new dev.signet.crypto.VerifierCache(8);
+    var chain = new dev.signet.verify.x509.CaSignatureCache(8);
+    byte[] good = TestPki.timestamp(tsa, SIGNATURE, GEN, false);
+    for (int i = 0; i < 10; i++) { // past the verifier's warm-up: its precomputed table is in use
+      assertThat(TimestampVerifier.verify(good, SIGNATURE, List.of(authority), verifiers, chain)).isEqualTo(GEN);
+    }
+    assertThat(chain.size()).isEqualTo(1); // the TSA certificate by the root (the anchor is not re-verified)
+    byte[] bad = good.clone();
+    bad[bad.length - 1] ^= 1;
+    assertThatThrownBy(() -> TimestampVerifier.verify(bad, SIGNATURE, List.of(authority), verifiers, chain))
+        .isInstanceOf(VerificationException.class).hasMessageContaining("does not verify");
+    byte[] late = TestPki.timestamp(tsa, SIGNATURE, T0.plusSeconds(400L * 24 * 3600 * 100), false);
+    assertThatThrownBy(() -> TimestampVerifier.verify(late, SIGNATURE, List.of(authority), verifiers, chain))
+        .isInstanceOf(VerificationException.class);
+  }
+
+  @Test
   void rejectsTamperedTokenSignature() {
     byte[] resp = TestPki.timestamp(tsa, SIGNATURE, GEN, false);
     resp[resp.length - 1] ^= 1;
