@@ -16,6 +16,10 @@
 #      distribution has no referrers API (404), so both get the fallback: GET of the `sha256-<hex>` tag
 #      holding an image index of the referrers. REF_REQS (200) sequential requests on one keep-alive
 #      connection per run; p50/p95 of curl %{time_total}.
+# Bisection knobs: SIGNET_KNOBS="virtualThreads=false minDataRate=0 http2=false" starts the Signet registry
+# through bench/registry/Serve.java from the already built cli/target/signet.jar (build it with
+# `mvn -o -q -DskipTests -pl cli -am package`; nothing is rebuilt here) with those builder settings;
+# ONLY=blobs stops after the blob section.
 # Raw output: bench/registry/results/<stamp>/ (gitignored). Method and numbers: bench/REGISTRY.md.
 set -euo pipefail
 export LC_ALL=C
@@ -77,8 +81,15 @@ wait_ready() {   # url name
 
 mkdir -p "$tmp/signet-data" "$tmp/dist-data"
 SP=$(free_port)
-signet_cmd=("$root/signet")   # the launcher serves with the full JIT and ParallelGC
-"${signet_cmd[@]}" registry serve --listen "127.0.0.1:$SP" --data "$tmp/signet-data" > "$res/signet.log" 2>&1 &
+if [ -n "${SIGNET_KNOBS:-}" ]; then
+  [ -f "$root/cli/target/signet.jar" ] || { say "SIGNET_KNOBS needs cli/target/signet.jar (mvn -o -q -DskipTests -pl cli -am package)"; exit 1; }
+  # shellcheck disable=SC2206
+  signet_cmd=(java -XX:+UseParallelGC -cp "$root/cli/target/signet.jar" "$here/Serve.java" "$SP" "$tmp/signet-data" $SIGNET_KNOBS)
+  "${signet_cmd[@]}" > "$res/signet.log" 2>&1 &
+else
+  signet_cmd=("$root/signet")   # the launcher serves with the full JIT and ParallelGC
+  "${signet_cmd[@]}" registry serve --listen "127.0.0.1:$SP" --data "$tmp/signet-data" > "$res/signet.log" 2>&1 &
+fi
 pids+=($!)
 DP=$(free_port); while [ "$DP" = "$SP" ]; do DP=$(free_port); done
 cat > "$tmp/registry.yml" <<EOF
@@ -206,6 +217,14 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 rm -f "$tmp"/chunk.* "$blob"
+if [ "${ONLY:-all}" = blobs ]; then
+  for mode in mono chunked; do
+    for reg in signet dist; do
+      printf '%s %s push %s MiB/s\n' "$mode" "$reg" "$(mibs "$(grep -E "^blob_push_${mode}_s\.$reg\.[0-9]+ " "$raw" | cut -d' ' -f2 | median)")"
+    done
+  done | tee "$res/table.txt"
+  exit 0
+fi
 
 # --- 2. manifests with wrk ---------------------------------------------------------------------------
 say "== manifests: wrk -c 32 -t 2 -d ${WRK_SECONDS}s, GET/HEAD/PUT, $RUNS runs"

@@ -19,6 +19,7 @@ public final class Commands {
           ImportKeyPairCommand.class,
           PublicKeyCommand.class,
           LoginCommand.class,
+          IdentityTokenCommand.class,
           SignCommand.class,
           VerifyCommand.class,
           GenerateCommand.class,
@@ -42,7 +43,8 @@ public final class Commands {
           SaveCommand.class,
           LoadCommand.class,
           dev.signet.cli.command.sigstore.InitializeCommand.class,
-          dev.signet.cli.command.sigstore.TrustedRootCommand.class);
+          dev.signet.cli.command.sigstore.TrustedRootCommand.class,
+          dev.signet.cli.command.sigstore.SigstoreCommand.class);
 
   /** Adds every subcommand to {@code root} (top-level help, unknown commands). */
   public static void register(CommandLine root, CliContext context) {

@@ -22,7 +22,7 @@ import picocli.CommandLine;
  * {@code Error:} line, the command's exit code), whether or not {@code admin} is registered in the top
  * command yet.
  */
-final class AdminCli {
+public final class AdminCli {
   private final Path dir;
   private final Map<String, String> env;
   private final String stdin;
@@ -33,26 +33,26 @@ final class AdminCli {
     this.stdin = stdin;
   }
 
-  static AdminCli in(Path dir) {
+  public static AdminCli in(Path dir) {
     return new AdminCli(dir, Map.of("HOME", dir.toString(), "DOCKER_CONFIG", dir.resolve("docker").toString()), "");
   }
 
-  AdminCli env(String name, String value) {
+  public AdminCli env(String name, String value) {
     Map<String, String> copy = new HashMap<>(env);
     copy.put(name, value);
     return new AdminCli(dir, copy, stdin);
   }
 
-  AdminCli stdin(String text) {
+  public AdminCli stdin(String text) {
     return new AdminCli(dir, env, text);
   }
 
   /** The same environment for {@code signet} itself (login, sign, verify). */
-  CliRunner signet() {
+  public CliRunner signet() {
     return CliRunner.in(dir).env(env);
   }
 
-  CliRunner.Result run(String... args) {
+  public CliRunner.Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import dev.signet.registry.server.auth.http.AuthHandler;
 import dev.signet.registry.server.replication.ReplicationService;
 import dev.signet.registry.server.replication.http.ManifestPushObserver;
 import dev.signet.registry.server.http.ClientConcurrencyLimit;
+import dev.signet.registry.server.http.FrontServices;
 import dev.signet.registry.server.http.JsonErrorHandler;
 import dev.signet.registry.server.http.MinimumDataRate;
 import dev.signet.registry.server.http.RegistryHandler;
@@ -23,11 +24,9 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -50,6 +49,8 @@ public final class RegistryServer implements AutoCloseable {
   private final ReplicationService replication;
   private final Server jetty;
   private final ServerConnector connector;
+  private final FrontServices front;
+  private AutoCloseable frontResources;
   private GcScheduler gcScheduler;
 
   private RegistryServer(Builder b) {
@@ -84,14 +85,11 @@ public final class RegistryServer implements AutoCloseable {
     http.setUriCompliance(UriCompliance.DEFAULT.with("signet", UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
         UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
-    HttpConnectionFactory h1 = new HttpConnectionFactory(http);
     if (b.tlsCertificate != null) {
       http.addCustomizer(new SecureRequestCustomizer(false));
-      SslConnectionFactory tls = new SslConnectionFactory(PemTls.serverContext(b.tlsCertificate, b.tlsKey), "http/1.1");
-      this.connector = new ServerConnector(jetty, tls, h1);
-    } else {
-      this.connector = new ServerConnector(jetty, h1);
     }
+    this.connector = Http2Wiring.connector(jetty, http, b.tlsCertificate == null ? null
+        : PemTls.serverContext(b.tlsCertificate, b.tlsKey), b.http2, b.maxRequestsPerClient);
     connector.setIdleTimeout(b.idleTimeout.toMillis());
     connector.setHost(b.host);
     connector.setPort(b.port);
@@ -101,9 +99,10 @@ public final class RegistryServer implements AutoCloseable {
       routes.guard(auth.gate(), auth.access());
     }
     // outermost: per-client concurrency, then the body deadline, both before any credential is read
+    this.front = new FrontServices(new AuthHandler(auth, registry,
+        new ManifestPushObserver(new RegistryHandler(routes), replication)));
     jetty.setHandler(new ClientConcurrencyLimit(b.maxRequestsPerClient, new MinimumDataRate(b.minDataRate,
-        Duration.ofSeconds(2), new AuthHandler(auth, registry,
-        new ManifestPushObserver(new RegistryHandler(routes), replication)))));
+        Duration.ofSeconds(2), front)));
     jetty.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -121,6 +120,16 @@ public final class RegistryServer implements AutoCloseable {
           + e.getMessage(), e);
     }
     replication.start(url());
+    if (config.frontServices != null) {
+      try {
+        FrontServiceFactory.Services svc = config.frontServices.open(publicUrl());
+        frontResources = svc.resources();
+        front.install(svc.handler());
+      } catch (Exception e) {
+        close();
+        throw new IllegalStateException("cannot start the services beside the registry: " + e.getMessage(), e);
+      }
+    }
     if (config.gcInterval != null) {
       gcScheduler = new GcScheduler(registry.gc(), config.gcInterval, config.gcGrace);
     }
@@ -136,6 +145,11 @@ public final class RegistryServer implements AutoCloseable {
   public URI url() {
     String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
     return URI.create((config.tlsCertificate != null ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** The URL clients are told to use: the configured public URL, else {@link #url()}. */
+  public URI publicUrl() {
+    return config.publicUrl != null ? config.publicUrl : url();
   }
 
   /** The services behind the HTTP API (for in-process tools such as gc and fsck). */
@@ -172,6 +186,13 @@ public final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    if (frontResources != null) {
+      try {
+        frontResources.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
     replication.close();
     auth.close();
     registry.close();
@@ -194,8 +215,10 @@ public final class RegistryServer implements AutoCloseable {
     private long minDataRate = 1024;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private boolean virtualThreads = true;
+    private boolean http2 = true;
     private char[] adminPassword;
     private URI publicUrl;
+    private FrontServiceFactory frontServices;
     private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
 
     private Builder() {}
@@ -243,6 +266,15 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     /** The URL clients reach the registry at, for the token realm (default: the URL each request used). */
+    /**
+     * Services served on the registry's listener in front of it (e.g. {@code signet registry serve --sigstore}),
+     * opened once the registry's URL is known.
+     */
+    public Builder frontServices(FrontServiceFactory factory) {
+      this.frontServices = factory;
+      return this;
+    }
+
     public Builder publicUrl(URI url) {
       this.publicUrl = url;
       return this;
@@ -329,6 +361,15 @@ public final class RegistryServer implements AutoCloseable {
     /** Run request handlers on virtual threads (default true). */
     public Builder virtualThreads(boolean on) {
       this.virtualThreads = on;
+      return this;
+    }
+
+    /**
+     * Offer HTTP/2 besides HTTP/1.1 (default true): h2 negotiated by ALPN over TLS, h2c (prior knowledge or
+     * {@code Upgrade}) on plain HTTP. HTTP/1.1 clients are served as before either way.
+     */
+    public Builder http2(boolean on) {
+      this.http2 = on;
       return this;
     }
 

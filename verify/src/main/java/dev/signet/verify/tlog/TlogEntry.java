@@ -127,7 +127,8 @@ public record TlogEntry(
     if (e == null || !e.isObject()) {
       throw format("a tlog entry is not a JSON object");
     }
-    long index = int64(e, "logIndex", true);
+    // protojson omits int64 fields that are 0: the first entry of a log has no "logIndex".
+    long index = int64(e, "logIndex", false);
     String where = "tlog entry " + index;
     byte[] logId = bytes(field(field(e, "logId"), "keyId"), where + " logId.keyId", true);
     JsonNode kv = field(e, "kindVersion");

@@ -105,6 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
       DemoImage.push(client, Repository.parse(host + "/demo/unsigned"), "v1", "nobody signed me\n");
       rejected("Verifying an unsigned image", () -> new ImageVerifier(client)
           .verify(DemoImage.reference(Repository.parse(host + "/demo/unsigned"), "v1"), policy));
+      new KeylessDemo(ctx, this::step).run(dir.resolve("keyless"));
       step("Demo finished: every step behaved as expected.");
 
       if (keepRunning) {

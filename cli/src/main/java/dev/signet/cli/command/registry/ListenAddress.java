@@ -1,10 +1,10 @@
 package dev.signet.cli.command.registry;
 
 /** {@code HOST:PORT}, {@code [IPv6]:PORT}, or {@code :PORT} (loopback). */
-record ListenAddress(String host, int port) {
-  static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 5000);
+public record ListenAddress(String host, int port) {
+  public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 5000);
 
-  static ListenAddress parse(String text) {
+  public static ListenAddress parse(String text) {
     String s = text.trim();
     int colon = s.lastIndexOf(':');
     if (colon < 0) {

@@ -67,6 +67,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Keep unreferenced content younger than this (default: 1h).")
   String gcGrace;
 
+  @Option(names = "--sigstore", description = {"Also serve keyless signing on this listener: a CA that accepts the",
+      "registry's own ID tokens (signet identity-token) and --oidc-issuer ones, a CT log, a transparency log, a",
+      "timestamp authority, /sigstore/trusted_root.json, /sigstore/signing_config.json and /sigstore/tuf/",
+      "(data in DATA/sigstore)."})
+  boolean sigstore;
+
+  @Mixin dev.signet.cli.command.sigstore.SigstoreServiceOptions sigstoreOptions =
+      new dev.signet.cli.command.sigstore.SigstoreServiceOptions();
+
   @Option(names = "--fsync-metadata", description = "fsync every metadata commit (survives power loss; slower).")
   Boolean fsyncMetadata;
 
@@ -111,6 +120,12 @@ public final class ServeCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
     }
     auth.apply(b, ctx, file);
+    if (sigstore) {
+      b.frontServices(dev.signet.cli.command.sigstore.EmbeddedSigstore.factory(ctx, dataDir.resolve("sigstore"),
+          sigstoreOptions));
+    } else if (!sigstoreOptions.isDefault()) {
+      throw new CommandFailure(ExitCodes.FAILURE, "--oidc-issuer and --sigstore-password-file need --sigstore");
+    }
     return serve(b, dataDir);
   }
 

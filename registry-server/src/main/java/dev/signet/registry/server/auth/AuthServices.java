@@ -22,6 +22,8 @@ public final class AuthServices implements AutoCloseable {
   private final SqlAuditLog audit;
   private final PasswordHasher hasher;
   private final TokenIssuer tokens;
+  private final OidcIssuer oidc;
+  private final java.net.URI publicUrl;
   private final Credentials credentials;
   private final boolean enabled;
   private final Access access;
@@ -29,6 +31,7 @@ public final class AuthServices implements AutoCloseable {
   private final AdminExtensions adminExtensions = new AdminExtensions();
 
   private AuthServices(Path dataDir, Clock clock, AuthSettings settings, PasswordHasher hasher) {
+    this.publicUrl = settings.publicUrl();
     this.db = new AuthDatabase(dataDir.resolve("metadata.db"));
     try {
       this.users = new UserStore(db, clock);
@@ -41,6 +44,7 @@ public final class AuthServices implements AutoCloseable {
       // the signing key is only made once authentication is on
       this.tokens = enabled ? new TokenIssuer(SigningKeyFile.loadOrCreate(dataDir), clock, settings.tokenTtl(),
           settings.service()) : null;
+      this.oidc = enabled ? new OidcIssuer(dataDir, clock, OidcIssuer.DEFAULT_TTL) : null;
       this.credentials = enabled ? new Credentials(users, robots, hasher, tokens, clock) : null;
       this.access = enabled ? new AccountAccess(projects) : Access.OPEN;
       this.gate = enabled ? new Gate(credentials, access, audit, projects, settings.publicUrl(), settings.service(),
@@ -119,6 +123,16 @@ public final class AuthServices implements AutoCloseable {
   }
 
   /** The token issuer, or null when authentication is off. */
+  /** The registry's external URL as configured, or null (then each request's own URL is used). */
+  public java.net.URI publicUrl() {
+    return publicUrl;
+  }
+
+  /** The OIDC issuer for the registry's accounts (null when authentication is off). */
+  public OidcIssuer oidc() {
+    return oidc;
+  }
+
   public TokenIssuer tokens() {
     return tokens;
   }

@@ -32,6 +32,9 @@ public record Operation(String name, Role role, boolean audited) {
       return method.equals("DELETE") ? new Operation("blob.delete", Role.DELETE, true)
           : read ? new Operation("blob.pull", Role.PULL, false) : new Operation("blob.write", Role.PUSH, false);
     }
+    if (rest.equals("_signet/signatures") && method.equals("POST")) {
+      return new Operation("signatures.batch", Role.PULL, false); // a read, answered as manifest GETs are
+    }
     if (read) {
       return new Operation(rest.startsWith("tags/") ? "tags.list" : rest.startsWith("referrers/") ? "referrers.list"
           : "repository.read", Role.PULL, false);

@@ -24,13 +24,18 @@ final class SigningKeyFile {
   private SigningKeyFile() {}
 
   static ECKey loadOrCreate(Path dataDir) {
-    Path file = dataDir.resolve(NAME);
+    return loadOrCreate(dataDir, NAME);
+  }
+
+  /** The EC P-256 JWK in {@code <dataDir>/<name>}, generated (0600, atomically) when missing. */
+  static ECKey loadOrCreate(Path dataDir, String name) {
+    Path file = dataDir.resolve(name);
     try {
       if (Files.exists(file)) {
         return ECKey.parse(Files.readString(file, StandardCharsets.UTF_8));
       }
       ECKey key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
-      Path tmp = dataDir.resolve(NAME + ".tmp");
+      Path tmp = dataDir.resolve(name + ".tmp");
       Files.deleteIfExists(tmp);
       try {
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -19,6 +19,11 @@ public final class RegistryHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     Exchange ex = new Exchange(request, response, callback);
     ex.setHeader("Docker-Distribution-Api-Version", "registry/2.0");
+    String path = ex.rawPath();
+    if (path.equals("/v2/") || path.equals("/v2")) {
+      // on every answer of the version check, the 401 challenge included
+      ex.setHeader(SignaturesHandler.HEADER, SignaturesHandler.VERSION);
+    }
     try {
       routes.dispatch(ex);
     } catch (RegistryException e) {

@@ -46,6 +46,7 @@ public final class Routes {
     new ManifestsHandler(registry.manifests()).register(r);
     new TagsHandler(registry.discovery()).register(r);
     new ReferrersHandler(registry.discovery()).register(r);
+    new SignaturesHandler(registry.signatures()).register(r);
     return r;
   }
 

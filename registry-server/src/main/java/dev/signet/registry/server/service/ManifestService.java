@@ -113,6 +113,12 @@ public final class ManifestService {
     return m;
   }
 
+  /** The check {@link #getForPull} makes, for a manifest read some other way (the batch read of signatures). */
+  public void checkPull(String repo, String reference, ManifestRecord manifest, Principal principal)
+      throws RegistryException {
+    hooks.checkPull(repo, reference, manifest, principal);
+  }
+
   /**
    * Stores a manifest under a tag or digest.
    *

@@ -24,6 +24,7 @@ public final class Registry implements AutoCloseable {
   private final UploadService uploads;
   private final ManifestService manifests;
   private final DiscoveryService discovery;
+  private final SignatureBatch signatures;
   private final GarbageCollector gc;
   private final Fsck fsck;
   private final TrustService trust;
@@ -44,6 +45,7 @@ public final class Registry implements AutoCloseable {
     this.uploads = new UploadService(meta, blobStore);
     this.manifests = new ManifestService(meta, blobStore, clock, trust == null ? ManifestService.Hooks.NONE : trust);
     this.discovery = new DiscoveryService(meta);
+    this.signatures = new SignatureBatch(meta, blobStore, manifests);
     this.gc = new GarbageCollector(meta, blobStore, recent, clock);
     this.fsck = new Fsck(meta, blobStore);
   }
@@ -80,6 +82,11 @@ public final class Registry implements AutoCloseable {
 
   public DiscoveryService discovery() {
     return discovery;
+  }
+
+  /** Signet's batch read of many subjects' signatures. */
+  public SignatureBatch signatures() {
+    return signatures;
   }
 
   public GarbageCollector gc() {

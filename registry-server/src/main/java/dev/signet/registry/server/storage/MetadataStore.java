@@ -5,7 +5,7 @@ package dev.signet.registry.server.storage;
  * sessions. Every mutating method is atomic: either all of its effects become visible or none do, also
  * across crashes. Thread-safe.
  */
-public interface MetadataStore extends ManifestCatalog, AccessoryIndex, BlobLinks, Maintenance, AutoCloseable {
+public interface MetadataStore extends BatchReads, Maintenance, AutoCloseable {
   @Override
   void close();
 }

@@ -132,6 +132,43 @@ public abstract class MetadataStoreContractTest {
   }
 
   @Test
+  void batchReads_equalTheSingleLookUpsAcrossMoreKeysThanOneStatementHolds() throws Exception {
+    java.util.List<Digest> digests = new java.util.ArrayList<>();
+    java.util.List<String> tags = new java.util.ArrayList<>();
+    java.util.List<Digest> subjects = new java.util.ArrayList<>();
+    for (int i = 0; i < 620; i++) {
+      ManifestRecord m = put("batch" + i, "t" + i);
+      digests.add(m.digest());
+      tags.add("t" + i);
+      if (i % 3 == 0) {
+        putReferrer("ref" + i, m.digest(), "application/sig");
+        putReferrer("ref2-" + i, m.digest(), "application/sbom");
+      }
+      subjects.add(m.digest());
+    }
+    digests.add(digest("absent"));
+    tags.add("absent");
+    subjects.add(digest("absent subject"));
+
+    java.util.Map<Digest, ManifestRecord> byDigest = store.manifests(REPO, digests);
+    java.util.Map<String, ManifestRecord> byTag = store.manifestsByTag(REPO, tags);
+    java.util.Map<Digest, List<Descriptor>> referrers = store.referrers(REPO, subjects);
+
+    assertThat(byDigest).hasSize(620).doesNotContainKey(digest("absent"));
+    assertThat(byTag).hasSize(620).doesNotContainKey("absent");
+    for (int i = 0; i < 620; i++) {
+      assertThat(byDigest.get(digests.get(i))).isEqualTo(store.manifest(REPO, digests.get(i)).orElseThrow());
+      assertThat(byTag.get("t" + i)).isEqualTo(store.manifestByTag(REPO, "t" + i).orElseThrow());
+      List<Descriptor> single = store.referrers(REPO, subjects.get(i), null);
+      assertThat(referrers.getOrDefault(subjects.get(i), List.of())).isEqualTo(single);
+      assertThat(single).hasSize(i % 3 == 0 ? 2 : 0);
+    }
+    assertThat(store.manifests("other/repo", digests)).isEmpty();
+    assertThat(store.linkedBlobs(REPO, List.of(BLOB, digest("unlinked")))).containsExactly(BLOB);
+    assertThat(store.linkedBlobs("other/repo", List.of(BLOB))).isEmpty();
+  }
+
+  @Test
   void referrers_areIndexedAndFiltered() throws Exception {
     Digest subject = digest("subject");
     ManifestRecord sig = putReferrer("sig", subject, "application/sig");

@@ -14,7 +14,12 @@ public enum IssuerType {
   /** SAN = the {@code sub} claim, a URI under the issuer's subject domain. */
   URI("uri"),
   /** SAN = OtherName {@code sub@subjectDomain}. */
-  USERNAME("username");
+  USERNAME("username"),
+  /**
+   * A Signet registry's own issuer: SAN = URI {@code <issuer>/accounts/<sub>} ({@code /robots/} for robots).
+   * Signet's extension; Fulcio has no such type.
+   */
+  SIGNET_REGISTRY("signet-registry");
 
   private final String fulcioName;
 
@@ -45,7 +50,7 @@ public enum IssuerType {
       default -> {
         return Arrays.stream(values()).filter(t -> t.fulcioName.equals(n)).findFirst()
             .orElseThrow(() -> new IllegalArgumentException("unknown OIDC issuer type '" + name
-                + "' (expected email, github-actions, gitlab, uri or username)"));
+                + "' (expected email, github-actions, gitlab, uri, username or signet-registry)"));
       }
     }
   }

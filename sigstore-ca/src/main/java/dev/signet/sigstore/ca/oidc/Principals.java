@@ -43,6 +43,7 @@ public final class Principals {
       case GITLAB -> gitlab(c, sub, ext);
       case URI -> uri(c, sub, issuer, ext);
       case USERNAME -> username(sub, issuer, ext);
+      case SIGNET_REGISTRY -> registryAccount(c, sub, issuer, ext);
     };
     return id;
   }
@@ -148,6 +149,24 @@ public final class Principals {
           + ": username subject '" + sub + "' must not contain '@'");
     }
     return build(issuer.issuerUrl(), SanType.OTHER_NAME, sub + "@" + issuer.subjectDomain(), sub, ext);
+  }
+
+  /**
+   * A Signet registry's account or robot: SAN URI {@code <issuer>/accounts/<sub>} (or {@code /robots/<sub>} when
+   * {@code signet_account_type} is {@code robot}), so every verifier can match it as a URI identity; the
+   * proof of possession is over {@code sub}.
+   */
+  private static Identity registryAccount(Claims c, String sub, OidcIssuer issuer, List<FulcioExtension> ext)
+      throws TokenRejectedException {
+    if (!sub.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+      throw new TokenRejectedException(Reason.BAD_CLAIM, "OIDC identity token from " + c.issuer + ": subject '"
+          + sub + "' is not a registry account name");
+    }
+    String kind = c.optional("signet_account_type").orElse("user");
+    String base = issuer.issuerUrl().replaceAll("/+$", "");
+    String san = base + ("robot".equals(kind) ? "/robots/" : "/accounts/") + sub;
+    ext.add(new FulcioExtension(TOKEN_SUBJECT, sub));
+    return build(c.issuer, SanType.URI, san, sub, ext);
   }
 
   private static Identity build(String issuer, SanType type, String san, String challenge, List<FulcioExtension> ext)

@@ -29,6 +29,7 @@ public final class AuthHandler extends Handler.Wrapper {
   private final AdminApi admin;
   private final CatalogEndpoint catalog;
   private final ExtensionDispatch openExtensions;
+  private final OidcEndpoints oidc;
 
   public AuthHandler(AuthServices auth, Registry registry, Handler registryHandler) {
     super(registryHandler);
@@ -37,6 +38,7 @@ public final class AuthHandler extends Handler.Wrapper {
     this.admin = auth.enabled() ? new AdminApi(auth) : null;
     this.catalog = auth.enabled() ? new CatalogEndpoint(auth, registry.discovery()) : null;
     this.openExtensions = new ExtensionDispatch(auth);
+    this.oidc = auth.enabled() ? new OidcEndpoints(auth) : null;
   }
 
   @Override
@@ -45,7 +47,8 @@ public final class AuthHandler extends Handler.Wrapper {
     boolean tokenPath = path.equals("/auth/token");
     boolean adminPath = path.equals(ADMIN) || path.startsWith(ADMIN + "/");
     boolean catalogPath = path.equals("/v2/_catalog") && auth.enabled();
-    if (!tokenPath && !adminPath && !catalogPath) {
+    boolean oidcPath = OidcEndpoints.owns(path);
+    if (!tokenPath && !adminPath && !catalogPath && !oidcPath) {
       return super.handle(request, response, callback);
     }
     AuthExchange ex = new AuthExchange(request, response, callback);
@@ -60,6 +63,8 @@ public final class AuthHandler extends Handler.Wrapper {
         throw ApiException.notFound("accounts are not enabled on this registry (start it with an admin password)");
       } else if (tokenPath) {
         token.handle(ex);
+      } else if (oidcPath) {
+        oidc.handle(ex);
       } else if (adminPath) {
         admin.handle(ex, path.substring(ADMIN.length()));
       } else {

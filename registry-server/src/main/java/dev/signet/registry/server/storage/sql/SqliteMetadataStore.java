@@ -16,7 +16,9 @@ import dev.signet.registry.server.storage.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -105,6 +107,26 @@ public final class SqliteMetadataStore implements MetadataStore {
   @Override
   public List<Descriptor> referrers(String repository, Digest subject, String artifactType) {
     return db.read(c -> DiscoverySql.referrers(c, repository, subject, artifactType));
+  }
+
+  @Override
+  public Map<Digest, ManifestRecord> manifests(String repository, Collection<Digest> digests) {
+    return digests.isEmpty() ? Map.of() : db.read(c -> BatchSql.manifests(c, repository, digests));
+  }
+
+  @Override
+  public Map<String, ManifestRecord> manifestsByTag(String repository, Collection<String> tags) {
+    return tags.isEmpty() ? Map.of() : db.read(c -> BatchSql.manifestsByTag(c, repository, tags));
+  }
+
+  @Override
+  public Map<Digest, List<Descriptor>> referrers(String repository, Collection<Digest> subjects) {
+    return subjects.isEmpty() ? Map.of() : db.read(c -> BatchSql.referrers(c, repository, subjects));
+  }
+
+  @Override
+  public Set<Digest> linkedBlobs(String repository, Collection<Digest> digests) {
+    return digests.isEmpty() ? Set.of() : db.read(c -> BatchSql.linkedBlobs(c, repository, digests));
   }
 
   @Override

@@ -36,4 +36,15 @@ class QueryPlanTest {
     assertThat(plan(DiscoverySql.ACCESSORIES_SQL, "r", "s")).noneMatch(step -> step.startsWith("SCAN"));
     assertThat(plan(ManifestSql.BY_TAG_SQL, "r", "t")).noneMatch(step -> step.startsWith("SCAN"));
   }
+
+  @Test
+  void batchReads_useIndexes() {
+    Object[] three = {"r", "a", "b", "c"};
+    for (String sql : List.of(BatchSql.manifestsSql(3), BatchSql.byTagSql(3), BatchSql.referrersSql(3),
+        BatchSql.linkedBlobsSql(3))) {
+      List<String> plan = plan(sql, three);
+      assertThat(plan).as(sql + " " + plan).noneMatch(step -> step.startsWith("SCAN"));
+    }
+    assertThat(plan(BatchSql.referrersSql(3), three).get(0)).startsWith("SEARCH l");
+  }
 }
