@@ -20,6 +20,7 @@ import dev.signet.sign.internal.LegacySignatureStore;
 import dev.signet.sign.internal.Pauser;
 import dev.signet.sign.internal.PermitPauser;
 import dev.signet.sign.internal.ReferrerWriter;
+import dev.signet.sign.internal.SettleRound;
 import dev.signet.sign.internal.SignatureChecks;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,8 +78,9 @@ public final class ImageSigner {
 
   /**
    * Signs many images, each on its own virtual thread, with at most {@code workers} of them making
-   * requests at a time: an image waiting out a read-back pause (registries without conditional writes)
-   * gives up its place to the next. The results are in the order of {@code images}; the signing goes on
+   * requests at a time. On registries without conditional writes the read-back pause is shared: every
+   * image writes, gives up its place to the next and waits; when all are waiting one pause is taken and
+   * all read back ({@link SettleRound}). The results are in the order of {@code images}; the signing goes on
    * in the background after this returns.
    */
   public List<Future<List<SignResult>>> signAll(List<ResolvedImage> images, Signer signer, SignOptions options,
@@ -87,16 +89,22 @@ public final class ImageSigner {
       throw new IllegalArgumentException("workers must be at least 1");
     }
     Semaphore permits = new Semaphore(workers);
+    SettleRound round = new SettleRound(images.size());
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     List<Future<List<SignResult>>> out = new ArrayList<>();
     try {
       for (ResolvedImage image : images) {
         out.add(threads.submit(() -> {
-          permits.acquire();
           try {
-            return ScopedValue.where(PermitPauser.PERMITS, permits).call(() -> sign(image, signer, options));
+            permits.acquire();
+            try {
+              return ScopedValue.where(PermitPauser.PERMITS, permits).where(PermitPauser.ROUND, round)
+                  .call(() -> sign(image, signer, options));
+            } finally {
+              permits.release();
+            }
           } finally {
-            permits.release();
+            round.finished();
           }
         }));
       }

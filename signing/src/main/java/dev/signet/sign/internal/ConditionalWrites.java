@@ -44,6 +44,32 @@ public final class ConditionalWrites {
     }
   }
 
+  /** What {@link #honoured(Repository, Written)} reads for its probe: the manifest just written. */
+  @FunctionalInterface
+  public interface Written {
+    /** The tag, bytes and media type of what was written; empty when it cannot be read back (no probe). */
+    java.util.Optional<dev.signet.registry.client.Manifest> read() throws RegistryException;
+  }
+
+  /**
+   * As {@link #honoured(Repository, String, byte[], String)}, reading what was written only when a probe is
+   * due: concurrent first writers wait for the one probe instead of each reading their manifest back.
+   */
+  public boolean honoured(Repository repo, String tag, Written written) throws RegistryException {
+    Boolean known = honoured.get(repo.registry());
+    if (known != null) {
+      return known;
+    }
+    synchronized (this) {
+      known = honoured.get(repo.registry());
+      if (known != null) {
+        return known;
+      }
+      var current = written.read();
+      return current.isPresent() && probe(repo, tag, current.get().bytes(), current.get().mediaType());
+    }
+  }
+
   private boolean probe(Repository repo, String tag, byte[] written, String mediaType) throws RegistryException {
     boolean result;
     try {

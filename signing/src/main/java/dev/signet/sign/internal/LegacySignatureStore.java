@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * the write is conditional ({@code If-Match} on what was read, {@code If-None-Match: *} when creating),
  * so registries that honour preconditions (Signet's) answer 412 and the append is redone on fresh
  * state. Registries that ignore them (distribution 2.8) are handled by reading the tag back after the
- * write, twice with a pause between, and redoing the append until this run's layer is present.
+ * write and a settle pause, and redoing the append until this run's layer is present.
  */
 public final class LegacySignatureStore {
   private static final int MAX_ATTEMPTS = 25;
@@ -93,11 +93,11 @@ public final class LegacySignatureStore {
         if (conditional.honoured(repo, tag, written, next.manifestMediaType())) {
           return true; // the registry checked our precondition: nothing was overwritten
         }
+        // one read-back after the settle pause (shared by a bulk run's images) catches a concurrent
+        // writer that read before our write and overwrote it
+        pauser.settle((System.nanoTime() - started) / 1_000_000);
         if (present(ref, layer)) {
-          pauser.settle((System.nanoTime() - started) / 1_000_000);
-          if (present(ref, layer)) {
-            return true;
-          }
+          return true;
         }
       } catch (PreconditionFailedException e) {
         // Another signer wrote first: start over from what is there now.

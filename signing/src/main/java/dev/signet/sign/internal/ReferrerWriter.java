@@ -108,16 +108,19 @@ public final class ReferrerWriter {
   }
 
   private boolean honoursConditionalWrites(Repository repo, Digest subject) throws RegistryException {
-    if (conditional.known(repo).isPresent()) {
-      return conditional.known(repo).get();
-    }
+    ImageReference tag;
     try {
-      ImageReference tag = ImageReference.of(repo, ReferrersTagSchema.tagFor(subject));
-      var current = client.getManifest(tag);
-      return conditional.honoured(repo, tag.identifier(), current.bytes(), current.mediaType());
-    } catch (NotFoundException | InvalidReferenceException e) {
+      tag = ImageReference.of(repo, ReferrersTagSchema.tagFor(subject));
+    } catch (InvalidReferenceException e) {
       return false;
     }
+    return conditional.honoured(repo, tag.identifier(), () -> {
+      try {
+        return java.util.Optional.of(client.getManifest(tag));
+      } catch (NotFoundException e) {
+        return java.util.Optional.empty();
+      }
+    });
   }
 
   private boolean listed(Repository repo, Digest subject, String digest) throws RegistryException {
