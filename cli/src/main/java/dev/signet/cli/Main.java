@@ -1,6 +1,7 @@
 package dev.signet.cli;
 
 import dev.signet.cli.command.Commands;
+import dev.signet.cli.command.VersionCommand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,6 +62,9 @@ public final class Main implements Runnable {
 
   /** Runs one command line in-process and returns its exit code. */
   public static int run(String[] args, CliContext context) {
+    if (isPlainVersion(args, context)) {
+      return version(context);
+    }
     Optional<Class<?>> invoked = invokedSubcommand(args);
     CommandLine cl = invoked.isPresent() ? commandLine(context, invoked.get()) : commandLine(context);
     if (invoked.isPresent() && !singleDashLongFlagsKnown(cl, args)) {
@@ -84,6 +88,28 @@ public final class Main implements Runnable {
         });
     try {
       return cl.execute(rewritten);
+    } finally {
+      context.resources().closeAll();
+    }
+  }
+
+  /**
+   * {@code signet version} and nothing else (no flag, no {@code COSIGN_JSON} or {@code COSIGN_HELP}
+   * that would bind one): the command runs without picocli, whose model of even one command (annotation
+   * proxies, reflection) was most of what printing the version block cost. Everything else about
+   * {@code version} ({@code --json}, {@code -h}, unknown flags) goes through picocli as before.
+   */
+  static boolean isPlainVersion(String[] args, CliContext context) {
+    return args.length == 1 && args[0].equals("version")
+        && context.env("COSIGN_JSON") == null && context.env("COSIGN_HELP") == null;
+  }
+
+  private static int version(CliContext context) {
+    try {
+      return new VersionCommand(context).call();
+    } catch (RuntimeException e) {
+      reportFailure(e, false, context);
+      return ExitCodes.FAILURE;
     } finally {
       context.resources().closeAll();
     }

@@ -23,14 +23,22 @@ import java.util.Map;
  * separate invocation would, against a registry running in <em>another</em> process, so the cache holds
  * the client's classes and not the server's. Not a user command: {@code ./signet} runs it once per build.
  *
- * <p>Arguments: {@code HOST:PORT} of a running registry, and a scratch directory.
+ * <p>Arguments: {@code HOST:PORT} of a running registry, and a scratch directory; or {@code version} alone
+ * for the launcher's second, small cache used by {@code signet version} (that command only).
  */
 public final class AotTraining {
   private AotTraining() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("version")) {
+      // The launcher's small cache for `signet version` alone: just that command, nothing it does not load.
+      PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+      Main.run(new String[] {"version"}, new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]), sink,
+          sink, Path.of("").toAbsolutePath(), Clock.systemUTC(), false));
+      return;
+    }
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: AotTraining HOST:PORT SCRATCH_DIR");
+      throw new IllegalArgumentException("usage: AotTraining HOST:PORT SCRATCH_DIR | AotTraining version");
     }
     String host = args[0];
     Path dir = Files.createDirectories(Path.of(args[1]));
