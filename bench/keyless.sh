@@ -26,8 +26,8 @@ export DOCKER_CONFIG="$tmp/docker" COSIGN_PASSWORD=bench SIGNET_ADMIN_PASSWORD=b
 SIGNET_AOT=${SIGNET_AOT:-1} "$signet" registry serve --sigstore --listen "$reg" --data "$tmp/data" \
   > "$tmp/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
-for i in $(seq 1 150); do curl -s -o /dev/null "http://$reg/v2/" && break
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+for i in $(seq 1 150); do curl -fs -o /dev/null "http://$reg/sigstore/trusted_root.json" && break
   [ "$i" -lt 150 ] || { echo "keyless: the registry did not start:" >&2; cat "$tmp/server.log" >&2; exit 1; }
   sleep 0.2; done
 echo "$SIGNET_ADMIN_PASSWORD" | "$signet" login "$reg" -u admin --password-stdin >/dev/null

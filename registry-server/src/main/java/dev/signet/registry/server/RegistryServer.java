@@ -112,6 +112,19 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Starts listening (and the scheduled garbage collection, if configured). */
   public RegistryServer start() {
+    if (config.frontServices != null) {
+      // Bind first, so the services know the URL, and install them before the first request is served.
+      try {
+        connector.open();
+        FrontServiceFactory.Services svc = config.frontServices.open(publicUrl());
+        frontResources = svc.resources();
+        front.install(svc.handler());
+      } catch (Exception e) {
+        close();
+        throw new IllegalStateException("cannot start the services beside the registry on " + config.host + ":"
+            + config.port + ": " + e.getMessage(), e);
+      }
+    }
     try {
       jetty.start();
     } catch (Exception e) {
@@ -120,16 +133,6 @@ public final class RegistryServer implements AutoCloseable {
           + e.getMessage(), e);
     }
     replication.start(url());
-    if (config.frontServices != null) {
-      try {
-        FrontServiceFactory.Services svc = config.frontServices.open(publicUrl());
-        frontResources = svc.resources();
-        front.install(svc.handler());
-      } catch (Exception e) {
-        close();
-        throw new IllegalStateException("cannot start the services beside the registry: " + e.getMessage(), e);
-      }
-    }
     if (config.gcInterval != null) {
       gcScheduler = new GcScheduler(registry.gc(), config.gcInterval, config.gcGrace);
     }
