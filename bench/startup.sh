@@ -15,7 +15,7 @@ RUNS=${1:-20}
 for t in skopeo hyperfine; do command -v "$t" >/dev/null || { echo "bench/startup: $t is missing" >&2; exit 1; }; done
 tmp=$(mktemp -d /tmp/signet-startup.XXXXXX)
 reg=
-cleanup() { [ -n "$reg" ] && kill "$reg" 2>/dev/null && wait "$reg" 2>/dev/null; rm -rf "$tmp"; }
+cleanup() { if [ -n "$reg" ]; then kill "$reg" 2>/dev/null; wait "$reg" 2>/dev/null || true; fi; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 "$here/signet" version >/dev/null   # build + AOT training when needed
