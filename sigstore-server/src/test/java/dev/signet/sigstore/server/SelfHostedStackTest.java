@@ -157,6 +157,32 @@ class SelfHostedStackTest {
   }
 
   @Test
+  void sigstoreJavaVerifiesAMessageBundleMadeAgainstTheStack() throws Exception {
+    Path root = Files.write(dir.resolve("trusted_root.json"), get("/sigstore/trusted_root.json"));
+    byte[] data = "release 2.0\n".getBytes(StandardCharsets.UTF_8);
+    Path artifact = Files.write(dir.resolve("release.txt"), data);
+    Path out = dir.resolve("java");
+    sign(out, token("corp"), 1, artifact, artifact).requireSuccess();
+    dev.sigstore.bundle.Bundle bundle = dev.sigstore.bundle.Bundle.from(new java.io.StringReader(
+        Files.readString(out.resolve("message.sigstore.json"))));
+    String issuer = oidc.issuerUrl("corp").toString();
+    java.util.function.Function<String, dev.sigstore.VerificationOptions> matching = san ->
+        dev.sigstore.VerificationOptions.builder().addCertificateMatchers(
+            dev.sigstore.VerificationOptions.CertificateMatcher.fulcio()
+                .subjectAlternativeName(dev.sigstore.strings.StringMatcher.string(san))
+                .issuer(dev.sigstore.strings.StringMatcher.string(issuer)).build()).build();
+    dev.sigstore.KeylessVerifier verifier = dev.sigstore.KeylessVerifier.builder()
+        .trustedRootProvider(dev.sigstore.TrustedRootProvider.from(root)).build();
+    byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+    verifier.verify(sha256, bundle, matching.apply(EMAIL));
+    assertThatThrownBy(() -> verifier.verify(sha256, bundle, matching.apply("other@signet.test")))
+        .as("another identity").isInstanceOf(Exception.class);
+    byte[] other = java.security.MessageDigest.getInstance("SHA-256").digest("tampered".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> verifier.verify(other, bundle, matching.apply(EMAIL)))
+        .as("another artifact").isInstanceOf(Exception.class);
+  }
+
+  @Test
   void aTokenOfAnUnconfiguredIssuerGetsNothingAndLeavesTheCtLogAsItWas() throws Exception {
     Path artifact = Files.writeString(dir.resolve("a.txt"), "a");
     long before = server.services().certificateAuthority().ctLog().size();
