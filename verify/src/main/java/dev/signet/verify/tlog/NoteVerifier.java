@@ -100,7 +100,8 @@ public final class NoteVerifier {
    * @throws VerificationException (TRUST_ROOT) when malformed or the key id does not match
    */
   public static NoteVerifier parseVkey(String vkey) throws VerificationException {
-    String[] parts = vkey.split("\\+", -1);
+    // The base64 key may itself contain "+": only the first two separate fields.
+    String[] parts = vkey.split("\\+", 3);
     if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9a-f]{8}")) {
       throw new VerificationException(Check.TRUST_ROOT, "verifier key \"" + vkey
           + "\" is not <name>+<8 hex key id>+<base64 key>");

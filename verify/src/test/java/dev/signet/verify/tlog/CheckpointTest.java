@@ -206,4 +206,27 @@ class CheckpointTest {
     lines[lines.length - 2] = last.substring(0, space + 1) + Base64.getEncoder().encodeToString(raw);
     return String.join("\n", lines);
   }
+
+  @Test
+  void aVerifierKeyWhoseBase64ContainsAPlusParses() throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("Ed25519");
+    for (int tries = 0; tries < 1000; tries++) {
+      byte[] spki = g.generateKeyPair().getPublic().getEncoded();
+      byte[] raw = new byte[33];
+      raw[0] = 0x01;
+      System.arraycopy(spki, spki.length - 32, raw, 1, 32);
+      String b64 = java.util.Base64.getEncoder().encodeToString(raw);
+      if (!b64.contains("+")) {
+        continue;
+      }
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update("log.example\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(raw);
+      String id = HexFormat.of().formatHex(java.util.Arrays.copyOf(sha.digest(), 4));
+      NoteVerifier v = NoteVerifier.parseVkey("log.example+" + id + "+" + b64);
+      assertThat(HexFormat.of().formatHex(v.keyId())).isEqualTo(id);
+      return;
+    }
+    throw new AssertionError("no Ed25519 key with a '+' in its base64 in 1000 tries");
+  }
 }
