@@ -50,7 +50,6 @@ public final class RegistryServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final FrontServices front;
-  private AutoCloseable frontResources;
   private GcScheduler gcScheduler;
 
   private RegistryServer(Builder b) {
@@ -117,8 +116,7 @@ public final class RegistryServer implements AutoCloseable {
       try {
         connector.open();
         FrontServiceFactory.Services svc = config.frontServices.open(publicUrl());
-        frontResources = svc.resources();
-        front.install(svc.handler());
+        front.install(svc.handler(), svc.resources());
       } catch (Exception e) {
         close();
         throw new IllegalStateException("cannot start the services beside the registry on " + config.host + ":"
@@ -189,13 +187,7 @@ public final class RegistryServer implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
-    if (frontResources != null) {
-      try {
-        frontResources.close();
-      } catch (Exception e) {
-        // closing anyway
-      }
-    }
+    front.closeResources();
     replication.close();
     auth.close();
     registry.close();

@@ -12,13 +12,15 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class FrontServices extends Handler.Wrapper {
   private volatile Handler services;
+  private volatile AutoCloseable resources;
 
   public FrontServices(Handler registry) {
     super(registry);
   }
 
-  /** Installs (and starts) the services; called once, after the server started. */
-  public void install(Handler handler) throws Exception {
+  /** Installs (and starts) the services, whose {@code resources} {@link #closeResources} closes; called once. */
+  public void install(Handler handler, AutoCloseable resources) throws Exception {
+    this.resources = resources;
     handler.setServer(getServer());
     if (handler instanceof org.eclipse.jetty.util.component.LifeCycle l && !l.isStarted()) {
       l.start();
@@ -33,6 +35,19 @@ public final class FrontServices extends Handler.Wrapper {
       return true;
     }
     return super.handle(request, response, callback);
+  }
+
+  /** Closes what {@link #install} was given (after the server stopped); never throws. */
+  public void closeResources() {
+    AutoCloseable r = resources;
+    resources = null;
+    if (r != null) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
   }
 
   @Override
